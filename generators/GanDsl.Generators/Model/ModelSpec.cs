@@ -1,0 +1,25 @@
+using GanDsl.Generators.Shapes;
+
+namespace GanDsl.Generators.Model;
+
+internal enum ModelRole
+{
+    Generator,
+    Discriminator,
+}
+
+/// <summary>
+/// A generator or discriminator class as declared, read once from the compilation.
+/// <see cref="Input"/> is the latent vector (generators) or the declared input shape (discriminators).
+/// </summary>
+internal sealed record ModelSpec(
+    string Namespace,
+    string ClassName,
+    ModelRole Role,
+    EquatableArray<long> Input,
+    EquatableArray<LayerSpec> Layers,
+    EquatableArray<Problem> DeclarationProblems,
+    bool HasMalformedAttributes)
+{
+    public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
+}

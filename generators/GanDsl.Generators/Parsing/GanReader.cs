@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using GanDsl.Generators.Model;
+using GanDsl.Generators.Shapes;
+using Microsoft.CodeAnalysis;
+
+namespace GanDsl.Generators.Parsing;
+
+/// <summary>Turns a [Gan] class into a <see cref="GanSpec"/>, reading both networks it names.</summary>
+internal static class GanReader
+{
+    public static GanSpec Read(INamedTypeSymbol type, AttributeData attribute, CancellationToken ct)
+    {
+        var v = new AttributeValues(attribute);
+        var problems = new List<Problem>(DeclarationRules.Check(type, "[Gan]", ct));
+
+        var options = new GanOptionsSpec(
+            Loss: (int)v.NamedLong("Loss", 0),
+            LearningRate: v.NamedDouble("LearningRate", 2e-4),
+            Beta1: v.NamedDouble("Beta1", 0.5),
+            Beta2: v.NamedDouble("Beta2", 0.999),
+            DcganInit: v.NamedBool("DcganInit", false));
+        if (!(options.LearningRate > 0 && options.LearningRate < double.PositiveInfinity))
+            problems.Add(Invalid($"LearningRate must be positive, got {LayerSpec.Num(options.LearningRate)}"));
+        if (!(options.Beta1 >= 0 && options.Beta1 < 1))
+            problems.Add(Invalid($"Beta1 must be in [0, 1), got {LayerSpec.Num(options.Beta1)}"));
+        if (!(options.Beta2 >= 0 && options.Beta2 < 1))
+            problems.Add(Invalid($"Beta2 must be in [0, 1), got {LayerSpec.Num(options.Beta2)}"));
+        if (options.Loss is < 0 or > 1)
+            problems.Add(Invalid($"Loss {options.Loss} is not a GanLoss value"));
+
+        var generator = ReadNetwork(v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, ct);
+        var discriminator = ReadNetwork(v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, ct);
+
+        return new GanSpec(
+            Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
+            ClassName: type.Name,
+            Options: options,
+            Generator: generator,
+            Discriminator: discriminator,
+            GeneratorTypeName: v.Type(0)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
+            DiscriminatorTypeName: v.Type(1)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
+            DeclarationProblems: problems.ToEquatableArray(),
+            HasMalformedAttributes: v.Failed || v.Type(0) is null || v.Type(1) is null);
+    }
+
+    private static Problem Invalid(string what) =>
+        new(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ModelAttribute, "[Gan]: " + what);
+
+    private static ModelSpec? ReadNetwork(ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, CancellationToken ct)
+    {
+        if (type is null || type.TypeKind == TypeKind.Error) return null; // the compiler reports the bad typeof
+        var reading = type is INamedTypeSymbol named ? ModelReader.TryRead(named, ct) : null;
+        if (reading is null || reading.Spec.Role != role)
+        {
+            string actually = reading is null ? "has neither [GanGenerator] nor [GanDiscriminator]"
+                : role == ModelRole.Generator ? "is a [GanDiscriminator]" : "is a [GanGenerator]";
+            problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+                $"[Gan] expects a {roleName} class as its {(role == ModelRole.Generator ? "first" : "second")} type argument, but {type.Name} {actually}"));
+            return null;
+        }
+        return reading.Spec;
+    }
+}

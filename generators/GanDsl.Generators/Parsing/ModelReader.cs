@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using GanDsl.Generators.Model;
+using GanDsl.Generators.Shapes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GanDsl.Generators.Parsing;
+
+/// <summary>A model as read, plus the attributes it came from (used by the analyzer for locations, never by the pipeline).</summary>
+internal sealed class ModelReading
+{
+    public ModelReading(ModelSpec spec, ImmutableArray<AttributeData> layerAttributes, AttributeData roleAttribute)
+    {
+        Spec = spec;
+        LayerAttributes = layerAttributes;
+        RoleAttribute = roleAttribute;
+    }
+
+    public ModelSpec Spec { get; }
+    public ImmutableArray<AttributeData> LayerAttributes { get; }
+    public AttributeData RoleAttribute { get; }
+}
+
+/// <summary>Turns a class with [GanGenerator] or [GanDiscriminator] into a <see cref="ModelSpec"/>.</summary>
+internal static class ModelReader
+{
+    public static ModelReading? TryRead(INamedTypeSymbol type, CancellationToken ct)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.ToDisplayString();
+            if (name == KnownNames.GeneratorAttribute) return Read(type, ModelRole.Generator, attribute, ct);
+            if (name == KnownNames.DiscriminatorAttribute) return Read(type, ModelRole.Discriminator, attribute, ct);
+        }
+        return null;
+    }
+
+    public static ModelReading Read(INamedTypeSymbol type, ModelRole role, AttributeData roleAttribute, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        string roleName = role == ModelRole.Generator ? "[GanGenerator]" : "[GanDiscriminator]";
+        problems.AddRange(DeclarationRules.Check(type, roleName, ct));
+
+        var roleValues = new AttributeValues(roleAttribute);
+        long[] input = role == ModelRole.Generator
+            ? new[] { roleValues.NamedLong("LatentDim", 100) }
+            : roleValues.Longs(0).ToArray();
+        bool malformed = roleValues.Failed;
+
+        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GeneratorAttribute)
+            && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.DiscriminatorAttribute))
+            problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
+                $"{type.Name} cannot be both a [GanGenerator] and a [GanDiscriminator]"));
+
+        var ordered = OrderedLayerAttributes(type, ct, out bool split);
+        var layers = new List<LayerSpec>();
+        var attributes = ImmutableArray.CreateBuilder<AttributeData>();
+        foreach (var attribute in ordered)
+        {
+            ct.ThrowIfCancellationRequested();
+            var layer = ReadLayer(attribute, out bool failed);
+            malformed |= failed;
+            if (layer is null) continue;
+            layers.Add(layer);
+            attributes.Add(attribute);
+        }
+        if (split)
+            problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
+                $"{roleName} {type.Name} has layer attributes on more than one partial declaration; declare all layers on one so their order is defined"));
+
+        var spec = new ModelSpec(
+            Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
+            ClassName: type.Name,
+            Role: role,
+            Input: input.ToEquatableArray(),
+            Layers: layers.ToEquatableArray(),
+            DeclarationProblems: problems.ToEquatableArray(),
+            HasMalformedAttributes: malformed);
+        return new ModelReading(spec, attributes.ToImmutable(), roleAttribute);
+    }
+
+    /// <summary>Layer attributes in source order. Order across partial declarations is not defined by C#, so
+    /// <paramref name="split"/> reports layers spread over several declarations.</summary>
+    private static List<AttributeData> OrderedLayerAttributes(INamedTypeSymbol type, CancellationToken ct, out bool split)
+    {
+        var found = new List<(AttributeData Data, SyntaxReference Ref)>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (!IsLayerAttribute(attribute.AttributeClass) || attribute.ApplicationSyntaxReference is not { } reference) continue;
+            found.Add((attribute, reference));
+        }
+
+        var declarations = found
+            .Select(f => f.Ref.GetSyntax(ct).FirstAncestorOrSelf<TypeDeclarationSyntax>())
+            .Where(d => d is not null)
+            .Distinct()
+            .Count();
+        split = declarations > 1;
+
+        return found
+            .OrderBy(f => f.Ref.SyntaxTree.FilePath, StringComparer.Ordinal)
+            .ThenBy(f => f.Ref.Span.Start)
+            .Select(f => f.Data)
+            .ToList();
+    }
+
+    private static bool IsLayerAttribute(INamedTypeSymbol? type)
+    {
+        for (var t = type?.BaseType; t is not null; t = t.BaseType)
+            if (t.Name == KnownNames.LayerAttributeBase && t.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace)
+                return true;
+        return false;
+    }
+
+    /// <summary>Null for a layer attribute that is not in the catalogue (a user-derived one); the read is then failed.</summary>
+    private static LayerSpec? ReadLayer(AttributeData attribute, out bool failed)
+    {
+        var name = attribute.AttributeClass!.Name;
+        if (name.EndsWith("Attribute", StringComparison.Ordinal)) name = name.Substring(0, name.Length - "Attribute".Length);
+        var v = new AttributeValues(attribute);
+        if (attribute.AttributeClass.ContainingNamespace?.ToDisplayString() != KnownNames.Namespace
+            || !Enum.TryParse(name, out LayerKind kind))
+        {
+            failed = true;
+            return null;
+        }
+
+        var layer = kind switch
+        {
+            LayerKind.Dense => new LayerSpec(kind) { Units = v.Long(0), Bias = v.NamedBool("Bias", true) },
+            LayerKind.Conv2d or LayerKind.ConvTranspose2d => new LayerSpec(kind)
+            {
+                OutChannels = v.Long(0),
+                Kernel = v.NamedLong("Kernel", 0),
+                Stride = v.NamedLong("Stride", 1),
+                Padding = v.NamedLong("Padding", 0),
+                PaddingSet = v.IsSet("Padding"),
+                OutputPadding = v.NamedLong("OutputPadding", 0),
+                OutputPaddingSet = v.IsSet("OutputPadding"),
+                Same = v.NamedBool("Same", false),
+                Bias = v.NamedBool("Bias", true),
+            },
+            LayerKind.BatchNorm => new LayerSpec(kind) { Momentum = v.NamedDouble("Momentum", 0.1), Eps = v.NamedDouble("Eps", 1e-5) },
+            LayerKind.LeakyReLU => new LayerSpec(kind) { Slope = v.Double(0, 0.01) },
+            LayerKind.Dropout => new LayerSpec(kind) { P = v.Double(0, 0) },
+            LayerKind.Reshape => new LayerSpec(kind) { Dims = v.Longs(0).ToEquatableArray() },
+            LayerKind.Upsample => new LayerSpec(kind) { Scale = v.Long(0) },
+            LayerKind.ZeroPad2d => new LayerSpec(kind) { Left = v.Long(0), Right = v.Long(1), Top = v.Long(2), Bottom = v.Long(3) },
+            _ => new LayerSpec(kind),
+        };
+        failed = v.Failed;
+        return layer;
+    }
+}
