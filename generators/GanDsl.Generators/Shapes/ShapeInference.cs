@@ -15,17 +15,20 @@ internal static class ShapeInference
 
     public static (LayerResult? Result, Problem? Problem) Infer(Shape input, LayerSpec layer, int index)
     {
+        LayerResult? result;
+        Problem? problem;
         try
         {
-            var (result, problem) = InferUnchecked(input, layer, index);
-            if (result is not null && result.Output.ElementCount > MaxElements)
-                return (null, Overflow(input, layer, index, $"output {result.Output} has {result.Output.ElementCount} elements per sample, more than {MaxElements}"));
-            return (result, problem);
+            (result, problem) = InferUnchecked(input, layer, index);
         }
         catch (OverflowException)
         {
             return (null, Overflow(input, layer, index, "the size arithmetic overflows 64-bit integers"));
         }
+        // A double product cannot overflow; anything above the limit is refused before it reaches a long.
+        if (result is not null && result.Output.Dims.Aggregate(1.0, (a, d) => a * d) > MaxElements)
+            return (null, Overflow(input, layer, index, $"output {result.Output} has more than {MaxElements} elements per sample"));
+        return (result, problem);
     }
 
     private static Problem Overflow(Shape input, LayerSpec layer, int index, string what) =>
