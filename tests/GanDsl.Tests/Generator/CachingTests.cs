@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using GanDsl.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace GanDsl.Tests.Generator;
+
+public class CachingTests
+{
+    private static readonly string[] Steps =
+    {
+        GanSourceGenerator.TrackingNames.GeneratorModels,
+        GanSourceGenerator.TrackingNames.DiscriminatorModels,
+        GanSourceGenerator.TrackingNames.GanModels,
+        GanSourceGenerator.TrackingNames.CheckedGenerators,
+        GanSourceGenerator.TrackingNames.CheckedDiscriminators,
+        GanSourceGenerator.TrackingNames.CheckedGans,
+    };
+
+    private static IReadOnlyDictionary<string, IncrementalStepRunReason[]> Reasons(GeneratorDriver driver)
+    {
+        var result = driver.GetRunResult().Results.Single();
+        return Steps.ToDictionary(
+            name => name,
+            name => result.TrackedSteps[name].SelectMany(step => step.Outputs).Select(o => o.Reason).ToArray());
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun()
+    {
+        var compilation = GeneratorHarness.Compilation(SeedSources.Read("MlpModels.cs"), "namespace T; public class Unrelated { }");
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        return (driver, compilation);
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, int tree, string text)
+    {
+        var old = compilation.SyntaxTrees.ElementAt(tree);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, old.FilePath));
+    }
+
+    [Fact]
+    public void Unrelated_edit_leaves_every_step_cached()
+    {
+        var (driver, compilation) = FirstRun();
+        var edited = Replace(compilation, 1, "namespace T; public class Unrelated { public int X; }");
+
+        var reasons = Reasons(driver.RunGenerators(edited));
+
+        foreach (var (step, outputs) in reasons)
+        {
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+        }
+    }
+
+    [Fact]
+    public void Comment_edit_in_the_model_file_reruns_parsing_but_outputs_are_unchanged()
+    {
+        var (driver, compilation) = FirstRun();
+        var edited = Replace(compilation, 0, "// a comment that changes nothing\n" + SeedSources.Read("MlpModels.cs"));
+
+        var reasons = Reasons(driver.RunGenerators(edited));
+
+        Assert.Contains(IncrementalStepRunReason.Unchanged, reasons[GanSourceGenerator.TrackingNames.GeneratorModels]);
+        Assert.All(reasons[GanSourceGenerator.TrackingNames.CheckedGenerators],
+            r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(reasons[GanSourceGenerator.TrackingNames.CheckedGans],
+            r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    [Fact]
+    public void Real_layer_change_is_modified()
+    {
+        var (driver, compilation) = FirstRun();
+        var edited = Replace(compilation, 0, SeedSources.Read("MlpModels.cs").Replace("[Dense(256), LeakyReLU(0.2)]", "[Dense(300), LeakyReLU(0.2)]"));
+
+        var reasons = Reasons(driver.RunGenerators(edited));
+
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[GanSourceGenerator.TrackingNames.GeneratorModels]);
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[GanSourceGenerator.TrackingNames.CheckedGenerators]);
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[GanSourceGenerator.TrackingNames.GanModels]);
+    }
+
+    [Fact]
+    public void Pipeline_models_hold_no_roslyn_objects()
+    {
+        // Symbols, syntax nodes, locations or compilations inside a model would pin old compilations and defeat caching.
+        var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SyntaxTree), typeof(AttributeData) };
+        var seen = new HashSet<System.Type>();
+        var queue = new Queue<System.Type>(new[] { typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.ModelSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.GanSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.ModuleOutput")! });
+        while (queue.Count > 0)
+        {
+            var type = queue.Dequeue();
+            if (!seen.Add(type) || type.IsPrimitive || type == typeof(string)) continue;
+            Assert.DoesNotContain(forbidden, f => f.IsAssignableFrom(type));
+            foreach (var field in type.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+            {
+                queue.Enqueue(field.FieldType.IsArray ? field.FieldType.GetElementType()! : field.FieldType);
+                foreach (var arg in field.FieldType.GetGenericArguments()) queue.Enqueue(arg);
+            }
+        }
+        Assert.True(seen.Count > 5, "the walk should reach the nested model types");
+    }
+}
