@@ -17,6 +17,7 @@ internal static class Snapshot
     public static void Match(string name, string actual)
     {
         actual = Normalize(actual);
+        Directory.CreateDirectory(Folder());
         var verified = Path.Combine(Folder(), name + ".verified.cs");
         var received = Path.Combine(Folder(), name + ".received.cs");
         if (Environment.GetEnvironmentVariable("GANDSL_ACCEPT_SNAPSHOTS") == "1")

@@ -15,7 +15,7 @@ public class SnapshotTests
 
         Assert.True(result.GeneratorDiagnostics.IsEmpty, result.Describe());
         Assert.Empty(result.Diagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
-        var expectedHints = new[] { generator, discriminator, gan }.Select(n => $"GanDsl.Tests.Models.{n}.g.cs").OrderBy(n => n);
+        var expectedHints = new[] { generator, discriminator, gan }.Select(n => $"GanDsl.Examples.Models.{n}.g.cs").OrderBy(n => n);
         Assert.Equal(expectedHints, result.Sources.Keys.OrderBy(n => n));
         foreach (var (hint, text) in result.Sources)
             Snapshot.Match(hint.Replace(".g.cs", ""), text);

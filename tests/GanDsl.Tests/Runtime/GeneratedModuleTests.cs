@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using GanDsl.Tests.Models;
+using GanDsl.Examples.Models;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

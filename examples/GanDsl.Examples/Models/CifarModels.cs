@@ -1,6 +1,6 @@
 using GanDsl;
 
-namespace GanDsl.Tests.Models;
+namespace GanDsl.Examples.Models;
 
 // The seed PyTorch CIFAR-10 pair: upsample + conv generator, strided conv discriminator.
 [GanGenerator(LatentDim = 100)]

@@ -1,6 +1,6 @@
 using GanDsl;
 
-namespace GanDsl.Tests.Models;
+namespace GanDsl.Examples.Models;
 
 // The seed DCGAN (Keras): 7x7x256 -> transposed convolutions -> 28x28x1.
 [GanGenerator(LatentDim = 100)]

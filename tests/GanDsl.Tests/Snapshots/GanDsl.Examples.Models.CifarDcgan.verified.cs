@@ -3,11 +3,11 @@
 // Shapes are per sample in PyTorch order, (C, H, W) or (N), without the batch dimension.
 #nullable enable
 
-namespace GanDsl.Tests.Models
+namespace GanDsl.Examples.Models
 {
     /// <summary>CifarGenerator (100) -> (3, 32, 32) paired with CifarDiscriminator (3, 32, 32) -> (1).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GanDsl.Generators", "0.1.0")]
-    partial class CifarDcgan : global::GanDsl.GanModel<global::GanDsl.Tests.Models.CifarGenerator, global::GanDsl.Tests.Models.CifarDiscriminator>
+    partial class CifarDcgan : global::GanDsl.GanModel<global::GanDsl.Examples.Models.CifarGenerator, global::GanDsl.Examples.Models.CifarDiscriminator>
     {
         public const int LatentDim = 100;
         public const global::GanDsl.GanLoss Loss = global::GanDsl.GanLoss.NonSaturating;
@@ -25,7 +25,7 @@ namespace GanDsl.Tests.Models
 
         /// <summary>Creates both networks (seeded by <paramref name="options"/>) and their optimizers.</summary>
         public CifarDcgan(global::GanDsl.GanOptions? options = null)
-            : base(Declaration, options, static () => new global::GanDsl.Tests.Models.CifarGenerator(), static () => new global::GanDsl.Tests.Models.CifarDiscriminator())
+            : base(Declaration, options, static () => new global::GanDsl.Examples.Models.CifarGenerator(), static () => new global::GanDsl.Examples.Models.CifarDiscriminator())
         {
         }
 

@@ -3,7 +3,7 @@
 // Shapes are per sample in PyTorch order, (C, H, W) or (N), without the batch dimension.
 #nullable enable
 
-namespace GanDsl.Tests.Models
+namespace GanDsl.Examples.Models
 {
     /// <summary>Generator: (100) -> (1, 28, 28), 1,486,352 parameters.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GanDsl.Generators", "0.1.0")]

@@ -1,6 +1,6 @@
 using GanDsl;
 
-namespace GanDsl.Tests.Models;
+namespace GanDsl.Examples.Models;
 
 // The MLP GAN from the seeds (Fashion-MNIST, latent 100, LeakyReLU 0.2, Dropout 0.3).
 [GanGenerator(LatentDim = 100)]
