@@ -1,0 +1,24 @@
+using System;
+using Spectre.Console;
+
+namespace GanDsl.Examples;
+
+/// <summary>Feeds training progress into a Spectre.Console progress bar, synchronously (Progress&lt;T&gt; would post
+/// to a thread pool and reorder reports).</summary>
+internal sealed class ConsoleProgress : IProgress<TrainingProgress>
+{
+    private readonly ProgressTask _task;
+    private int _epoch;
+
+    public ConsoleProgress(ProgressTask task) => _task = task;
+
+    public void Report(TrainingProgress p)
+    {
+        _task.MaxValue = p.StepsPerEpoch * p.Epochs;
+        _task.Value = Math.Min(p.Step, _task.MaxValue);
+        _task.Description = $"epoch {p.Epoch}/{p.Epochs}  D {p.DLoss:F3}  G {p.GLoss:F3}  D(x) {p.DReal:F2}  D(G(z)) {p.DFake:F2}  {p.StepsPerSecond:F1} steps/s";
+        if (p.Epoch != _epoch && !AnsiConsole.Profile.Capabilities.Interactive)
+            AnsiConsole.MarkupLine($"[grey]epoch {p.Epoch}/{p.Epochs} step {p.Step}: D {p.DLoss:F3} G {p.GLoss:F3}[/]");
+        _epoch = p.Epoch;
+    }
+}
