@@ -1,0 +1,28 @@
+using GanDsl;
+using TorchSharp;
+
+[GanGenerator(LatentDim = 16)]
+[Dense(64), ReLU]
+[Dense(49), Tanh]
+[Reshape(1, 7, 7)]
+public partial class TinyGenerator { }
+
+[GanDiscriminator(1, 7, 7)]
+[Flatten, Dense(32), LeakyReLU(0.2)]
+[Dense(1)]
+public partial class TinyDiscriminator { }
+
+[Gan(typeof(TinyGenerator), typeof(TinyDiscriminator))]
+public partial class TinyGan { }
+
+public static class Program
+{
+    public static int Main()
+    {
+        using var gan = new TinyGan(new GanOptions { Seed = 1, Device = Device.Cpu });
+        using var real = torch.rand(8, 1, 7, 7) * 2 - 1;
+        var step = gan.TrainStep(real);
+        Console.WriteLine($"consumer: step {gan.Step}, D loss {step.DLoss:F4}, G loss {step.GLoss:F4}");
+        return double.IsFinite(step.DLoss) && double.IsFinite(step.GLoss) && gan.Step == 1 ? 0 : 1;
+    }
+}

@@ -1,0 +1,18 @@
+using GanDsl;
+
+[GanGenerator(LatentDim = 16)]
+[Dense(49), Tanh]
+[Reshape(1, 7, 7)]
+public partial class SmallGenerator { }
+
+[GanDiscriminator(1, 8, 8)]
+[Flatten, Dense(1)]
+public partial class BigDiscriminator { }
+
+[Gan(typeof(SmallGenerator), typeof(BigDiscriminator))]
+public partial class Misfit { }
+
+public static class Program
+{
+    public static void Main() { }
+}
