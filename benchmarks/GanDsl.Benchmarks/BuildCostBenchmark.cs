@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using GanDsl.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace GanDsl.Benchmarks;
+
+/// <summary>
+/// What GanDsl adds to a build: the generator driver over compilations with 1, 10 and 100 models
+/// (a model = one [GanGenerator], [GanDiscriminator] or [Gan] class), cold (fresh driver) and after an
+/// unrelated edit (the same driver, one other file changed), with the fraction of pipeline outputs that were
+/// Cached or Unchanged.
+/// </summary>
+internal static class BuildCostBenchmark
+{
+    private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest);
+
+    public static void Run(int repeats)
+    {
+        var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(GanModel<,>).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location))
+            .ToArray();
+
+        Console.WriteLine($"Generator cost per model (median of {repeats} runs; model = one attributed class)");
+        Console.WriteLine($"  {"models",7} {"cold ms",9} {"ms/model",9} {"edit ms",9} {"ms/model",9} {"cached after edit",18}");
+        Measure(references, 1, repeats); // warm-up: JIT of Roslyn and the generator
+        foreach (int pairs in new[] { 1, 10, 100 })
+        {
+            var (cold, edit, cached) = Measure(references, pairs, repeats);
+            int models = pairs * 3;
+            Console.WriteLine($"  {models,7} {cold,9:F2} {cold / models,9:F3} {edit,9:F2} {edit / models,9:F3} {cached,17:P1}");
+        }
+    }
+
+    private static (double Cold, double Edit, double Cached) Measure(MetadataReference[] references, int pairs, int repeats)
+    {
+        var trees = Enumerable.Range(0, pairs).Select(i => CSharpSyntaxTree.ParseText(Models(i), Parse, $"Models{i}.cs")).ToList();
+        var unrelated = CSharpSyntaxTree.ParseText("namespace Bench; public class Unrelated { }", Parse, "Unrelated.cs");
+        var compilation = CSharpCompilation.Create("Bench", trees.Append(unrelated), references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var edited = compilation.ReplaceSyntaxTree(unrelated,
+            CSharpSyntaxTree.ParseText("namespace Bench; public class Unrelated { public int Changed; }", Parse, "Unrelated.cs"));
+
+        var cold = new List<double>();
+        var edit = new List<double>();
+        double cachedFraction = 0;
+        for (int r = 0; r < repeats; r++)
+        {
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new GanSourceGenerator().AsSourceGenerator() },
+                parseOptions: Parse, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            var clock = Stopwatch.StartNew();
+            driver = driver.RunGenerators(compilation);
+            cold.Add(clock.Elapsed.TotalMilliseconds);
+            if (driver.GetRunResult().GeneratedTrees.Length != pairs * 3) throw new InvalidOperationException("the generator did not emit every model");
+
+            clock.Restart();
+            driver = driver.RunGenerators(edited);
+            edit.Add(clock.Elapsed.TotalMilliseconds);
+            var outputs = driver.GetRunResult().Results.Single().TrackedSteps.Values.SelectMany(s => s).SelectMany(s => s.Outputs).ToList();
+            cachedFraction = outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged) / (double)outputs.Count;
+        }
+        return (TrainStepBenchmark.Median(cold), TrainStepBenchmark.Median(edit), cachedFraction);
+    }
+
+    /// <summary>A realistic model triple; sizes vary with i so no two classes are alike.</summary>
+    private static string Models(int i)
+    {
+        int hidden = 64 + i;
+        return new StringBuilder()
+            .AppendLine("using GanDsl;")
+            .AppendLine("namespace Bench;")
+            .AppendLine($"[GanGenerator(LatentDim = {32 + i % 7})]")
+            .AppendLine($"[Dense({hidden}), BatchNorm, LeakyReLU(0.2)]")
+            .AppendLine("[Dense(8 * 7 * 7), ReLU, Reshape(8, 7, 7)]")
+            .AppendLine("[ConvTranspose2d(16, Kernel = 5, Stride = 2, Same = true), BatchNorm, ReLU]")
+            .AppendLine("[ConvTranspose2d(1, Kernel = 5, Stride = 2, Same = true), Tanh]")
+            .AppendLine($"public partial class G{i} {{ }}")
+            .AppendLine("[GanDiscriminator(1, 28, 28)]")
+            .AppendLine($"[Conv2d({16 + i % 5}, Kernel = 5, Stride = 2, Same = true), LeakyReLU(0.2), Dropout(0.3)]")
+            .AppendLine("[Conv2d(32, Kernel = 3, Stride = 2, Padding = 1), LeakyReLU(0.2)]")
+            .AppendLine("[Flatten, Dense(1)]")
+            .AppendLine($"public partial class D{i} {{ }}")
+            .AppendLine($"[Gan(typeof(G{i}), typeof(D{i}))]")
+            .AppendLine($"public partial class Gan{i} {{ }}")
+            .ToString();
+    }
+}
