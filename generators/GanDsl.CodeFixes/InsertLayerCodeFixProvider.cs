@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GanDsl.CodeFixes;
+
+/// <summary>
+/// GAN004 (layer receives an input of the wrong rank): inserts the missing layer right before the one at fault,
+/// in the same attribute list. A Dense after an image gets [Flatten]; a convolution (or Upsample, ZeroPad2d) after
+/// a flat vector gets [Reshape(C, H, W)] when the analyzer found the one obvious image layout
+/// (example: [Dense(49)] [Conv2d(8, Kernel = 3)] becomes [Dense(49)] [Reshape(1, 7, 7), Conv2d(8, Kernel = 3)]).
+/// The new attribute is spelled like the one at fault (GanDsl.Dense gives GanDsl.Flatten) if that binds to GanDsl's
+/// attribute there, else fully qualified.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertLayerCodeFixProvider)), Shared]
+public sealed class InsertLayerCodeFixProvider : CodeFixProvider
+{
+    public const string DiagnosticId = "GAN004";
+    public const string FlattenKey = "GanDsl.GAN004.InsertFlatten";
+    public const string ReshapeKey = "GanDsl.GAN004.InsertReshape";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticId);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var fix = FixData.Of(diagnostic);
+            if (fix is null) continue;
+            var found = await FixData.FindAttributeAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            if (found is null || found.Value.Attribute.Parent is not AttributeListSyntax) continue;
+
+            if (fix == "Flatten")
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Insert [Flatten] before this layer",
+                        ct => Apply(context.Document, diagnostic, "Flatten", null, ct), FlattenKey),
+                    diagnostic);
+            }
+            else if (FixData.ReshapeDims(fix) is { IsDefault: false } dims)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Insert [Reshape({FixData.Join(dims)})] before this layer",
+                        ct => Apply(context.Document, diagnostic, "Reshape", FixData.ArgumentList(dims), ct), ReshapeKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private static async Task<Document> Apply(Document document, Diagnostic diagnostic, string layer,
+        AttributeArgumentListSyntax? arguments, CancellationToken ct)
+    {
+        var found = await FixData.FindAttributeAsync(document, diagnostic, ct).ConfigureAwait(false);
+        if (found is not { } f || f.Attribute.Parent is not AttributeListSyntax list) return document;
+        var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
+
+        var inserted = SyntaxFactory.Attribute(NameFor(model, f.Attribute, layer), arguments);
+        int index = list.Attributes.IndexOf(f.Attribute);
+        var nodes = list.Attributes.ToList();
+        var separators = list.Attributes.GetSeparators().ToList();
+        nodes.Insert(index, inserted);
+        separators.Insert(index, SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+        if (index == 0)
+        {
+            // The new first attribute takes the old first one's leading trivia (normally none after '[').
+            nodes[0] = nodes[0].WithLeadingTrivia(f.Attribute.GetLeadingTrivia());
+            nodes[1] = nodes[1].WithoutLeadingTrivia();
+        }
+
+        var newList = list.WithAttributes(SyntaxFactory.SeparatedList(nodes, separators));
+        return document.WithSyntaxRoot(f.Root.ReplaceNode(list, newList));
+    }
+
+    /// <summary>The new attribute's name, qualified like the attribute at fault; fully qualified if that would not
+    /// bind to GanDsl's attribute at this place (an alias to one attribute type, say).</summary>
+    private static NameSyntax NameFor(SemanticModel? model, AttributeSyntax atFault, string layer)
+    {
+        NameSyntax candidate = atFault.Name switch
+        {
+            QualifiedNameSyntax q => SyntaxFactory.QualifiedName(q.Left.WithoutTrivia(), SyntaxFactory.IdentifierName(layer)),
+            AliasQualifiedNameSyntax a => SyntaxFactory.AliasQualifiedName(a.Alias.WithoutTrivia(), SyntaxFactory.IdentifierName(layer)),
+            _ => SyntaxFactory.IdentifierName(layer),
+        };
+        if (model is not null && BindsTo(model, atFault.SpanStart, SyntaxFactory.Attribute(candidate), "GanDsl." + layer + "Attribute"))
+            return candidate;
+        return SyntaxFactory.ParseName("global::GanDsl." + layer);
+    }
+
+    private static bool BindsTo(SemanticModel model, int position, AttributeSyntax attribute, string metadataName)
+    {
+        var info = model.GetSpeculativeSymbolInfo(position, attribute);
+        var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+        return type?.ToDisplayString() == metadataName;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GanDsl.CodeFixes;
+
+/// <summary>
+/// GAN002 (Reshape changes the element count): rewrites the Reshape's dimensions to the layout its input already
+/// has. Offered only when the analyzer found one unambiguous layout: the input's own (C, H, W), or for a flat input
+/// a square image with 1 or 3 channels. Example: [Dense(784)] [Reshape(1, 28, 27)] becomes [Reshape(1, 28, 28)].
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReshapeCountCodeFixProvider)), Shared]
+public sealed class ReshapeCountCodeFixProvider : CodeFixProvider
+{
+    public const string DiagnosticId = "GAN002";
+    public const string EquivalenceKey = "GanDsl.GAN002.ReshapeToInputLayout";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticId);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var dims = FixData.ReshapeDims(FixData.Of(diagnostic));
+            if (dims.IsDefault) continue;
+            var found = await FixData.FindAttributeAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            if (found is not { } f || FixData.SimpleName(f.Attribute) != "Reshape") continue;
+
+            context.RegisterCodeFix(
+                CodeAction.Create($"Reshape to ({FixData.Join(dims)})",
+                    ct => Apply(context.Document, diagnostic, dims, ct), EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> Apply(Document document, Diagnostic diagnostic, ImmutableArray<int> dims, CancellationToken ct)
+    {
+        var found = await FixData.FindAttributeAsync(document, diagnostic, ct).ConfigureAwait(false);
+        if (found is not { } f) return document;
+        var old = f.Attribute.ArgumentList;
+        AttributeArgumentListSyntax replacement = FixData.ArgumentList(dims);
+        if (old is not null) replacement = replacement.WithTriviaFrom(old);
+        return document.WithSyntaxRoot(f.Root.ReplaceNode(f.Attribute, f.Attribute.WithArgumentList(replacement)));
+    }
+}

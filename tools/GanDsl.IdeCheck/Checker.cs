@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.MSBuild;
+
+namespace GanDsl.IdeCheck;
+
+/// <summary>What an IDE does with a project: load it through MSBuild, compile it with its source generators, run
+/// its analyzers, and ask the code fix providers shipped beside them what they offer.</summary>
+internal static class Checker
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var path = Path.GetFullPath(options.Project);
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"ide-check: FAILED: no project at {path}");
+            return 2;
+        }
+
+        using var workspace = MSBuildWorkspace.Create(options.Properties);
+        var loadProblems = new List<string>();
+        workspace.WorkspaceFailed += (_, e) => loadProblems.Add($"{e.Diagnostic.Kind}: {e.Diagnostic.Message}");
+
+        Project project;
+        try
+        {
+            project = await workspace.OpenProjectAsync(path);
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"ide-check: FAILED: could not open {path}: {e.Message}");
+            foreach (var p in loadProblems) Console.Error.WriteLine("  " + p);
+            return 2;
+        }
+        Console.WriteLine($"ide-check: opened {project.Name} ({project.Documents.Count()} documents, {project.MetadataReferences.Count} references, {project.AnalyzerReferences.Count} analyzer references)");
+        foreach (var p in loadProblems) Console.WriteLine("  workspace: " + p);
+        if (loadProblems.Any(p => p.StartsWith(nameof(WorkspaceDiagnosticKind.Failure), StringComparison.Ordinal)) && !project.Documents.Any())
+        {
+            Console.Error.WriteLine("ide-check: FAILED: the project did not load");
+            return 2;
+        }
+
+        var failures = new List<string>();
+
+        // In Roslyn 4.x workspaces, GetCompilationAsync runs the source generators of the project's analyzer references.
+        var compilation = await project.GetCompilationAsync();
+        if (compilation is null)
+        {
+            Console.Error.WriteLine("ide-check: FAILED: no compilation for the project");
+            return 2;
+        }
+        var generated = (await project.GetSourceGeneratedDocumentsAsync()).ToList();
+        Console.WriteLine($"ide-check: {generated.Count} source-generated documents: {string.Join(", ", generated.Select(d => d.HintName))}");
+        foreach (var suffix in options.ExpectedGenerated)
+            if (!generated.Any(d => d.HintName.EndsWith(suffix, StringComparison.Ordinal)))
+                failures.Add($"no source-generated document ends with '{suffix}'");
+
+        var analyzerReferences = project.AnalyzerReferences.ToList();
+        var loadFailures = new List<string>();
+        foreach (var reference in analyzerReferences.OfType<AnalyzerFileReference>())
+            reference.AnalyzerLoadFailed += (_, e) => loadFailures.Add($"{Path.GetFileName(reference.FullPath)}: {e.Message}");
+        var analyzersByReference = analyzerReferences
+            .Select(r => (Reference: r, Analyzers: r.GetAnalyzers(project.Language)))
+            .ToList();
+        var analyzers = analyzersByReference.SelectMany(x => x.Analyzers).ToImmutableArray();
+        Console.WriteLine($"ide-check: running {analyzers.Length} analyzers from {analyzerReferences.Count} references");
+        foreach (var f in loadFailures.Distinct()) Console.WriteLine("  analyzer load failure: " + f);
+
+        var all = analyzers.IsEmpty
+            ? compilation.GetDiagnostics()
+            : await compilation
+                .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null,
+                    concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync();
+        var found = all.Where(d => d.Id.StartsWith(options.IdPrefix, StringComparison.Ordinal))
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ToList();
+        var others = all.Except(found).GroupBy(d => d.Severity).OrderByDescending(g => g.Key)
+            .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}(s) [{string.Join(", ", g.Select(d => d.Id).Distinct().Take(8))}]");
+        Console.WriteLine($"ide-check: {found.Count} {options.IdPrefix}* diagnostics; other diagnostics: {string.Join(", ", others.DefaultIfEmpty("none"))}");
+
+        var fixProviders = LoadFixProviders(analyzersByReference, found.Select(d => d.Id).Concat(options.ExpectedFixProviders).ToHashSet());
+        foreach (var diagnostic in found)
+        {
+            Console.WriteLine("  " + Describe(diagnostic));
+            Console.WriteLine($"    span: \"{SpanText(diagnostic)}\"");
+            var titles = await FixTitlesAsync(project, diagnostic, fixProviders);
+            Console.WriteLine("    code fixes: " + (titles.Count == 0 ? "none offered" : string.Join("; ", titles.Select(t => $"\"{t}\""))));
+        }
+        foreach (var id in options.ExpectedFixProviders)
+        {
+            var providers = fixProviders.Where(p => p.FixableDiagnosticIds.Contains(id)).Select(p => p.GetType().Name).ToList();
+            Console.WriteLine($"ide-check: code fix providers for {id}: {(providers.Count == 0 ? "none" : string.Join(", ", providers))}");
+            if (providers.Count == 0) failures.Add($"no code fix provider for {id} ships beside the analyzer that reports it");
+        }
+
+        var unmatched = new List<Diagnostic>(found);
+        foreach (var expectation in options.Expectations)
+        {
+            var at = unmatched.FirstOrDefault(d => d.Id == expectation.Id && Matches(d, expectation));
+            if (at is null)
+            {
+                var sameId = found.Where(d => d.Id == expectation.Id).Select(Describe).ToList();
+                failures.Add($"expected {expectation}, but it was not reported" +
+                    (sameId.Count == 0 ? "" : "; " + expectation.Id + " was reported as: " + string.Join(" | ", sameId)));
+                continue;
+            }
+            unmatched.Remove(at);
+            var message = at.GetMessage();
+            if (expectation.Message is not null && message != expectation.Message)
+                failures.Add($"{expectation.Id} at {expectation.File}:{expectation.Line}:{expectation.Column}: message is \"{message}\", expected \"{expectation.Message}\"");
+            var span = SpanText(at);
+            if (expectation.SpanText is not null && span != expectation.SpanText)
+                failures.Add($"{expectation.Id} at {expectation.File}:{expectation.Line}:{expectation.Column}: span covers \"{span}\", expected \"{expectation.SpanText}\"");
+        }
+        if (!options.AllowExtra)
+            failures.AddRange(unmatched.Select(d => "unexpected diagnostic: " + Describe(d)));
+
+        if (failures.Count == 0)
+        {
+            Console.WriteLine($"ide-check: OK ({options.Expectations.Count} expected diagnostics found with their positions, messages and spans)");
+            return 0;
+        }
+        foreach (var failure in failures) Console.Error.WriteLine("ide-check: FAILED: " + failure);
+        return 1;
+    }
+
+    private static bool Matches(Diagnostic diagnostic, Expectation expectation)
+    {
+        if (!diagnostic.Location.IsInSource) return false;
+        var position = diagnostic.Location.GetLineSpan();
+        return expectation.FileMatches(position.Path)
+            && position.StartLinePosition.Line + 1 == expectation.Line
+            && position.StartLinePosition.Character + 1 == expectation.Column;
+    }
+
+    /// <summary>Compiler format, 1-based, as the build prints it: File.cs(12,2): error GAN001: message.</summary>
+    private static string Describe(Diagnostic d)
+    {
+        var where = d.Location.IsInSource
+            ? $"{Path.GetFileName(d.Location.GetLineSpan().Path)}({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1})"
+            : "(no source location)";
+        return $"{where}: {d.Severity.ToString().ToLowerInvariant()} {d.Id}: {d.GetMessage()}";
+    }
+
+    private static string SpanText(Diagnostic d) =>
+        d.Location.SourceTree is { } tree ? tree.GetText().ToString(d.Location.SourceSpan) : "";
+
+    /// <summary>Code fix providers from the analyzer assemblies that sit in the same folder as an analyzer supporting
+    /// one of <paramref name="ids"/> (for a package: its analyzers/dotnet/cs folder), as an IDE would find them.</summary>
+    private static List<CodeFixProvider> LoadFixProviders(
+        List<(AnalyzerReference Reference, ImmutableArray<DiagnosticAnalyzer> Analyzers)> references, HashSet<string> ids)
+    {
+        var folders = references
+            .Where(x => x.Reference.FullPath is not null && x.Analyzers.Any(a => a.SupportedDiagnostics.Any(s => ids.Contains(s.Id))))
+            .Select(x => Path.GetDirectoryName(x.Reference.FullPath!))
+            .ToHashSet(StringComparer.Ordinal);
+        var providers = new List<CodeFixProvider>();
+        foreach (var reference in references.Select(x => x.Reference))
+        {
+            if (reference.FullPath is not { } file || !folders.Contains(Path.GetDirectoryName(file))) continue;
+            Type?[] types;
+            try
+            {
+                types = Assembly.LoadFrom(file).GetTypes();
+            }
+            catch (ReflectionTypeLoadException e)
+            {
+                types = e.Types;
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine($"  could not load {Path.GetFileName(file)} for code fixes: {e.Message}");
+                continue;
+            }
+            foreach (var type in types)
+            {
+                if (type is null || type.IsAbstract || !typeof(CodeFixProvider).IsAssignableFrom(type)) continue;
+                var export = type.GetCustomAttribute<ExportCodeFixProviderAttribute>();
+                if (export is null || !export.Languages.Contains(LanguageNames.CSharp)) continue;
+                if (Activator.CreateInstance(type) is CodeFixProvider provider) providers.Add(provider);
+            }
+        }
+        return providers;
+    }
+
+    private static async Task<List<string>> FixTitlesAsync(Project project, Diagnostic diagnostic, List<CodeFixProvider> providers)
+    {
+        var titles = new List<string>();
+        if (diagnostic.Location.SourceTree is not { } tree || project.GetDocument(tree) is not { } document) return titles;
+        foreach (var provider in providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+        {
+            var context = new CodeFixContext(document, diagnostic, (action, _) => Collect(action, titles), CancellationToken.None);
+            await provider.RegisterCodeFixesAsync(context);
+        }
+        return titles;
+    }
+
+    private static void Collect(CodeAction action, List<string> titles)
+    {
+        if (action.NestedActions.IsEmpty) titles.Add(action.Title);
+        else foreach (var nested in action.NestedActions) Collect(nested, titles);
+    }
+}
