@@ -5,10 +5,10 @@ using GanDsl.Data;
 using GanDsl.Examples;
 using GanDsl.Examples.Models;
 
-ExampleArguments args;
+ExampleArguments parsed;
 try
 {
-    args = ExampleArguments.Parse(Environment.GetCommandLineArgs()[1..]);
+    parsed = ExampleArguments.Parse(args);
 }
 catch (ArgumentException e)
 {
@@ -16,43 +16,43 @@ catch (ArgumentException e)
     Console.Error.WriteLine(ExampleArguments.Usage);
     return 2;
 }
-if (args.Help)
+if (parsed.Help)
 {
     Console.WriteLine(ExampleArguments.Usage);
     return 0;
 }
 
-var options = new GanOptions { Seed = args.Seed, Device = args.Cpu ? Device.Cpu : Device.Auto };
+var options = new GanOptions { Seed = parsed.Seed, Device = parsed.Cpu ? Device.Cpu : Device.Auto };
 try
 {
-    switch (args.Example)
+    switch (parsed.Example)
     {
         case "fashion-mlp":
         {
-            using var data = FashionMnist.Load(args.Data);
+            using var data = FashionMnist.Load(parsed.Data);
             using var gan = new FashionMlpGan(options);
-            return ExampleRunner.Train(gan, data, args, defaultEpochs: 5);
+            return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 5);
         }
         case "dcgan":
         {
-            using var data = FashionMnist.Load(args.Data);
+            using var data = FashionMnist.Load(parsed.Data);
             using var gan = new FashionDcgan(options);
-            return ExampleRunner.Train(gan, data, args, defaultEpochs: 2);
+            return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
         }
         case "cifar-dcgan":
         {
-            if (args.Images is null)
+            if (parsed.Images is null)
             {
                 Console.Error.WriteLine("cifar-dcgan trains on a folder of RGB images, and CIFAR-10 cannot be downloaded here.");
                 Console.Error.WriteLine("Pass one with --images DIR (PNG or JPEG; every image is resized to 32x32).");
                 return 2;
             }
-            using var data = ImageFolder.Load(args.Images, 32, 32);
+            using var data = ImageFolder.Load(parsed.Images, 32, 32);
             using var gan = new CifarDcgan(options);
-            return ExampleRunner.Train(gan, data, args, defaultEpochs: 5);
+            return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 5);
         }
         default:
-            Console.Error.WriteLine($"error: unknown example '{args.Example}'\n");
+            Console.Error.WriteLine($"error: unknown example '{parsed.Example}'\n");
             Console.Error.WriteLine(ExampleArguments.Usage);
             return 2;
     }

@@ -6,6 +6,7 @@ using System.Linq;
 namespace GanDsl;
 
 /// <summary>An immutable per-sample tensor shape (no batch dimension), e.g. (1, 28, 28).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(TensorShapeJsonConverter))]
 public sealed class TensorShape : IEquatable<TensorShape>
 {
     private readonly long[] _dims;

@@ -67,6 +67,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator>
         Step = metadata.Step;
         Epoch = metadata.Epoch;
         StepInEpoch = metadata.StepInEpoch;
+        AdoptSeed(metadata.Seed);
     }
 
     /// <summary>A file is itself; a run folder (or its checkpoints folder) points to its newest checkpoint.</summary>

@@ -39,7 +39,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator>
         if (resumeFrom is not null) LoadCheckpoint(resumeFrom);
 
         var layout = output is null ? null : RunLayout.Create(output);
-        using var metrics = layout is null ? null : new MetricsCsv(layout.Metrics);
+        using var metrics = layout is null ? null : new MetricsCsv(layout.Metrics, keepRowsUpToStep: Step);
         long firstStep = Step;
         var clock = Stopwatch.StartNew();
         var window = Stopwatch.StartNew();

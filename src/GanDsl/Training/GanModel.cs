@@ -15,7 +15,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
     where TGenerator : nn.Module<Tensor, Tensor>, IGanGenerator
     where TDiscriminator : nn.Module<Tensor, Tensor>, IGanDiscriminator
 {
-    private readonly Tensor _gridNoise;
+    private Tensor _gridNoise;
     private bool _disposed;
 
     protected GanModel(GanDefinition definition, GanOptions? options, Func<TGenerator> createGenerator, Func<TDiscriminator> createDiscriminator)
@@ -43,16 +43,29 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
         GeneratorOptimizer = optim.Adam(Generator.parameters(), definition.LearningRate, definition.Beta1, definition.Beta2);
         DiscriminatorOptimizer = optim.Adam(Discriminator.parameters(), definition.LearningRate, definition.Beta1, definition.Beta2);
 
-        // One fixed noise batch, so sample grids of different epochs are comparable.
-        var noiseGenerator = new torch.Generator((ulong)Options.Seed ^ 0x5EED_6A1DUL);
-        using (torch.NewDisposeScope())
-            _gridNoise = torch.randn(new long[] { Options.GridSamples, definition.LatentDim }, generator: noiseGenerator)
-                .to(TorchDevice).DetachFromDisposeScope();
-        noiseGenerator.Dispose();
+        _gridNoise = CreateGridNoise();
+    }
+
+    /// <summary>One fixed noise batch derived from the seed, so sample grids of different epochs are comparable.</summary>
+    private Tensor CreateGridNoise()
+    {
+        using var noiseGenerator = new torch.Generator((ulong)Options.Seed ^ 0x5EED_6A1DUL);
+        using var scope = torch.NewDisposeScope();
+        return torch.randn(new long[] { Options.GridSamples, Definition.LatentDim }, generator: noiseGenerator)
+            .to(TorchDevice).DetachFromDisposeScope();
+    }
+
+    /// <summary>A resumed run continues with the seed it was started with (noise, dropout, shuffling all derive from it).</summary>
+    private void AdoptSeed(long seed)
+    {
+        if (seed == Options.Seed) return;
+        Options = Options with { Seed = seed };
+        _gridNoise.Dispose();
+        _gridNoise = CreateGridNoise();
     }
 
     public GanDefinition Definition { get; }
-    public GanOptions Options { get; }
+    public GanOptions Options { get; private set; }
     public torch.Device TorchDevice { get; }
     public TGenerator Generator { get; }
     public TDiscriminator Discriminator { get; }
