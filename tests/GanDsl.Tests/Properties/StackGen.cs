@@ -47,10 +47,12 @@ internal static class StackGen
         (12, Gen.Const((long?)null)), (8, Gen.Long[0, 3].Select(p => (long?)p)), (1, Gen.Const((long?)-1)));
 
     private static Gen<LayerSpec> Conv(LayerKind kind) =>
-        Gen.Select(Gen.Long[1, 4], Kernel, Stride, Padding, Gen.Int[0, 3], Gen.Long[0, 3], Bias, (o, k, s, p, same, op, bias) =>
+        Gen.Select(Gen.Long[1, 4], Kernel, Stride, Padding, Gen.Int[0, 3], Gen.Long[0, 7], Bias, (o, k, s, p, same, choice, bias) =>
         {
             bool isSame = same == 0 && p is null;
-            bool setOutputPadding = kind == LayerKind.ConvTranspose2d && !isSame && op < 3;
+            // Mostly a valid output padding (below the stride), sometimes one equal to the stride, sometimes none.
+            bool setOutputPadding = kind == LayerKind.ConvTranspose2d && !isSame && choice < 6;
+            long op = choice < 5 ? choice % Math.Max(s, 1) : s;
             return new LayerSpec(kind)
             {
                 OutChannels = o, Kernel = k, Stride = s, Bias = bias, Same = isSame,
@@ -60,6 +62,31 @@ internal static class StackGen
         });
 
     private static Gen<Draw> Plain(Gen<LayerSpec> layer) => layer.Select(l => new Draw(l, 0, Array.Empty<int>(), false));
+
+    private static readonly Gen<Draw> Dense = Plain(Gen.Select(Gen.Long[1, 12], Bias, (u, b) => new LayerSpec(LayerKind.Dense) { Units = u, Bias = b }));
+    private static readonly Gen<Draw> BatchNorm = Plain(Gen.Select(Gen.OneOf(0.1, 0.5, 0.0), Gen.OneOf(1e-5, 1e-3), (m, e) => new LayerSpec(LayerKind.BatchNorm) { Momentum = m, Eps = e }));
+    private static readonly Gen<Draw> Activation = Gen.OneOf(
+        Plain(Gen.OneOf(0.2, 0.01).Select(s => new LayerSpec(LayerKind.LeakyReLU) { Slope = s })),
+        Plain(Gen.Const(new LayerSpec(LayerKind.ReLU))),
+        Plain(Gen.Const(new LayerSpec(LayerKind.Tanh))),
+        Plain(Gen.Const(new LayerSpec(LayerKind.Sigmoid))),
+        Plain(Gen.OneOf(0.0, 0.3, 0.5).Select(p => new LayerSpec(LayerKind.Dropout) { P = p })));
+    private static readonly Gen<Draw> Upsample = Plain(Gen.Long[1, 3].Select(s => new LayerSpec(LayerKind.Upsample) { Scale = s }));
+    private static readonly Gen<Draw> ZeroPad = Plain(Gen.Long[0, 2].Array[4].Select(p => new LayerSpec(LayerKind.ZeroPad2d) { Left = p[0], Right = p[1], Top = p[2], Bottom = p[3] }));
+    private static readonly Gen<Draw> Flatten = Plain(Gen.Const(new LayerSpec(LayerKind.Flatten)));
+    private static Gen<Draw> Reshape(Gen<int> rank) =>
+        Gen.Select(rank, Gen.Int[0, 1000].Array[3], Gen.Frequency((8, Gen.Const(true)), (1, Gen.Const(false))), Gen.Long[1, 6].Array[1, 3],
+            (r, split, fits, dims) => new Draw(new LayerSpec(LayerKind.Reshape) { Dims = dims.ToEquatableArray() }, r, split, fits));
+
+    private static readonly Gen<Draw> ImageLayer = Gen.Frequency(
+        (6, Plain(Conv(LayerKind.Conv2d))), (5, Plain(Conv(LayerKind.ConvTranspose2d))), (2, BatchNorm), (2, Activation), (2, Upsample), (2, ZeroPad));
+    private static readonly Gen<Draw> FlatLayer = Gen.Frequency((4, Dense), (2, BatchNorm), (2, Activation));
+
+    /// <summary>How real models are built: (reshape to an image), image layers, flatten, dense layers;
+    /// the random ordering below covers everything else.</summary>
+    private static readonly Gen<Draw[]> Structured =
+        Gen.Select(Reshape(Gen.Const(3)), ImageLayer.Array[0, 4], Gen.Frequency((3, Gen.Const(true)), (1, Gen.Const(false))), FlatLayer.Array[0, 3],
+            (reshape, image, flatten, flat) => new[] { reshape }.Concat(image).Concat(flatten ? new[] { new Draw(new LayerSpec(LayerKind.Flatten), 0, Array.Empty<int>(), false) } : Array.Empty<Draw>()).Concat(flat).ToArray());
 
     private static readonly Gen<Draw> AnyLayer = Gen.Frequency(
         (4, Plain(Gen.Select(Gen.Long[1, 12], Bias, (u, b) => new LayerSpec(LayerKind.Dense) { Units = u, Bias = b }))),
@@ -83,7 +110,7 @@ internal static class StackGen
 
     /// <summary>Stacks small enough to run in microseconds: the checker's own numbers bound the work.</summary>
     public static readonly Gen<Stack> Stacks =
-        Gen.Select(Input, AnyLayer.Array[1, 7], Resolve).Where(IsSmall);
+        Gen.Select(Input, Gen.Frequency((1, AnyLayer.Array[1, 7]), (4, Structured)), Resolve).Where(IsSmall);
 
     /// <summary>Turns drawn reshapes into concrete dims: a fitting one factors the inferred element count.</summary>
     internal static Stack Resolve(long[] input, Draw[] draws)
