@@ -30,6 +30,13 @@ internal static class GanReader
         if (options.Loss is < 0 or > 1)
             problems.Add(Invalid($"Loss {options.Loss} is not a GanLoss value"));
 
+        for (int i = 0; i < 2; i++)
+            if (i < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[i] is { Kind: TypedConstantKind.Type, IsNull: true })
+                problems.Add(Invalid($"the {(i == 0 ? "generator" : "discriminator")} type must be typeof(a {(i == 0 ? "[GanGenerator]" : "[GanDiscriminator]")} class), not null"));
+        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is KnownNames.GeneratorAttribute or KnownNames.DiscriminatorAttribute))
+            problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
+                $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
+
         var generator = ReadNetwork(v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, ct);
         var discriminator = ReadNetwork(v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, ct);
 
@@ -42,8 +49,12 @@ internal static class GanReader
             GeneratorTypeName: v.Type(0)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
             DiscriminatorTypeName: v.Type(1)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
             DeclarationProblems: problems.ToEquatableArray(),
-            HasMalformedAttributes: v.Failed || v.Type(0) is null || v.Type(1) is null);
+            HasMalformedAttributes: v.Failed || type.Name.Length == 0 || !IsTypeOrNull(attribute, 0) || !IsTypeOrNull(attribute, 1));
     }
+
+    /// <summary>A typeof(...) or null constant (null gets GAN006 above); anything else the compiler reports.</summary>
+    private static bool IsTypeOrNull(AttributeData attribute, int position) =>
+        position < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[position].Kind == TypedConstantKind.Type;
 
     private static Problem Invalid(string what) =>
         new(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ModelAttribute, "[Gan]: " + what);

@@ -55,6 +55,11 @@ internal static class ModelReader
             && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.DiscriminatorAttribute))
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [GanGenerator] and a [GanDiscriminator]"));
+        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GanAttribute))
+            problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
+                $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
+        // A declaration so broken that it has no name (the compiler reports the syntax error) yields no file.
+        malformed |= type.Name.Length == 0;
 
         var ordered = OrderedLayerAttributes(type, ct, out bool split);
         var layers = new List<LayerSpec>();
