@@ -30,6 +30,8 @@ internal static class GanReader
         if (options.Loss is < 0 or > 1)
             problems.Add(Invalid($"Loss {options.Loss} is not a GanLoss value"));
 
+        problems.AddRange(DeclarationRules.CheckMembers(type, "[Gan]",
+            new[] { "LatentDim", "Loss", "LearningRate", "Beta1", "Beta2", "DcganInit", "ImageShape", "Declaration", "Load" }, generatesParameterlessConstructor: true, ct));
         for (int i = 0; i < 2; i++)
             if (i < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[i] is { Kind: TypedConstantKind.Type, IsNull: true })
                 problems.Add(Invalid($"the {(i == 0 ? "generator" : "discriminator")} type must be typeof(a {(i == 0 ? "[GanGenerator]" : "[GanDiscriminator]")} class), not null"));

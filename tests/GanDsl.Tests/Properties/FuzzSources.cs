@@ -44,8 +44,10 @@ internal sealed class FuzzUnit
     public List<FuzzClass> Classes { get; } = new();
     public List<string> Extra { get; } = new();
     public List<string> Mutations { get; } = new();
-    /// <summary>Set by mutations that make the input certainly invalid: a diagnostic must follow.</summary>
-    public bool MustFail { get; set; }
+    /// <summary>Conditions under which a mutation made the input certainly invalid (e.g. its attribute is still
+    /// there): then a diagnostic must follow.</summary>
+    public List<Func<bool>> Invalid { get; } = new();
+    public bool MustFail() => Invalid.Any(f => f());
     public string? SyntaxDamage { get; set; }
 
     public string FilePrefix => "U" + Index.ToString(CultureInfo.InvariantCulture) + "_";
@@ -182,7 +184,15 @@ internal sealed class FuzzFactory(int seed)
         var target = Pick(unit.Classes);
         var layers = target.Attributes.Skip(1).ToList(); // after the role attribute
         int kind = _random.Next(30);
-        void Note(string what, bool mustFail = false) { unit.Mutations.Add($"{target.Name}: {what}"); unit.MustFail |= mustFail; }
+        bool HasAttributes() => target.Attributes.Count + (target.SecondFile?.Count ?? 0) > 0;
+        bool Present(FuzzAttribute a) => target.Attributes.Contains(a) || (target.SecondFile?.Contains(a) ?? false);
+        FuzzAttribute? argumentOf = null;
+        void Note(string what, bool mustFail = false)
+        {
+            unit.Mutations.Add($"{target.Name}: {what}");
+            var attribute = argumentOf;
+            if (mustFail) unit.Invalid.Add(attribute is null ? HasAttributes : () => Present(attribute));
+        }
 
         switch (kind)
         {
@@ -218,6 +228,7 @@ internal sealed class FuzzFactory(int seed)
                 string prefix = eq >= 0 ? old.Substring(0, eq + 3) : "";
                 string value = old.Substring(prefix.Length);
                 bool isInt = long.TryParse(value, out long number);
+                argumentOf = a;
                 string replacement;
                 switch (_random.Next(6))
                 {
@@ -294,7 +305,8 @@ internal sealed class FuzzFactory(int seed)
             }
             case 18: // syntax errors
                 unit.SyntaxDamage = Pick(new[] { "cut", "drop", "brace", "bracket", "junk" }) + ":" + (0.2 + 0.7 * _random.NextDouble()).ToString("0.000", CultureInfo.InvariantCulture);
-                Note($"syntax damage {unit.SyntaxDamage}", mustFail: true);
+                Note($"syntax damage {unit.SyntaxDamage}", mustFail: !unit.SyntaxDamage.StartsWith("drop", StringComparison.Ordinal));
+                unit.Invalid.Add(() => !unit.SyntaxDamage.StartsWith("drop", StringComparison.Ordinal));
                 break;
             case 19: // [Gan] with wrong typeof arguments
             {
@@ -303,6 +315,7 @@ internal sealed class FuzzFactory(int seed)
                 if (gan is null || gan.Args.Count < 2) goto default;
                 int i = _random.Next(2);
                 string other = unit.Classes.First(c => c.Role == (i == 0 ? "D" : "G")).Name;
+                argumentOf = gan;
                 gan.Args[i] = Pick(new[] { "typeof(int)", "typeof(string)", "null", $"typeof({other})", "typeof(Missing)", "typeof(System.Collections.Generic.List<>)", "typeof(int[])", $"typeof({pair.Name})" });
                 Note($"[Gan] argument {i} -> {gan.Args[i]}", mustFail: true);
                 break;
