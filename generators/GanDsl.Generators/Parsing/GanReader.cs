@@ -39,8 +39,8 @@ internal static class GanReader
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
 
-        var generator = ReadNetwork(v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, ct);
-        var discriminator = ReadNetwork(v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, ct);
+        var generator = ReadNetwork(type, v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, ct);
+        var discriminator = ReadNetwork(type, v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, ct);
 
         return new GanSpec(
             Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
@@ -61,10 +61,13 @@ internal static class GanReader
     private static Problem Invalid(string what) =>
         new(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ModelAttribute, "[Gan]: " + what);
 
-    private static ModelSpec? ReadNetwork(ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, CancellationToken ct)
+    private static ModelSpec? ReadNetwork(INamedTypeSymbol pair, ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, CancellationToken ct)
     {
         if (type is null || type.TypeKind == TypeKind.Error) return null; // the compiler reports the bad typeof
         var reading = type is INamedTypeSymbol named ? ModelReader.TryRead(named, ct) : null;
+        if (reading is not null && reading.Spec.Role == role && pair.DeclaredAccessibility == Accessibility.Public && type.DeclaredAccessibility != Accessibility.Public)
+            problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+                $"[Gan] {pair.Name} is public but its {(role == ModelRole.Generator ? "generator" : "discriminator")} {type.Name} is not (CS0060 on the generated base class); make {type.Name} public or {pair.Name} internal"));
         if (reading is null || reading.Spec.Role != role)
         {
             string actually = reading is null ? "has neither [GanGenerator] nor [GanDiscriminator]"
