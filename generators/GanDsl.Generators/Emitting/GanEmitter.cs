@@ -8,7 +8,7 @@ namespace GanDsl.Generators.Emitting;
 /// <summary>Writes the generated half of a [Gan] class: the typed pairing of both networks with its options as constants.</summary>
 internal static class GanEmitter
 {
-    public static string HintName(GanSpec spec) => (spec.Namespace.Length == 0 ? "" : spec.Namespace + ".") + spec.ClassName + ".g.cs";
+    public static string HintName(GanSpec spec) => Names.HintName((spec.Namespace.Length == 0 ? "" : spec.Namespace + ".") + spec.ClassName);
 
     public static string Emit(GanSpec spec, ModelAnalysis generator, ModelAnalysis discriminator)
     {
@@ -21,7 +21,7 @@ internal static class GanEmitter
         string g = spec.GeneratorTypeName, d = spec.DiscriminatorTypeName;
         w.Line($"/// <summary>{generator.Spec.ClassName} {generator.Input} -> {generator.Output} paired with {discriminator.Spec.ClassName} {discriminator.Input} -> {discriminator.Output}.</summary>");
         w.Line(Names.GeneratedCode);
-        w.Open($"partial class {spec.ClassName} : {Names.GanModelBase}<{g}, {d}>");
+        w.Open($"partial class {Names.Identifier(spec.ClassName)} : {Names.GanModelBase}<{g}, {d}>");
         w.Line($"public const int LatentDim = {generator.Input[0]};");
         w.Line($"public const {Names.GanLoss} Loss = {Names.GanLoss}.{(o.Loss == 1 ? "Minimax" : "NonSaturating")};");
         w.Line($"public const double LearningRate = {LayerEmitter.Num(o.LearningRate)};");
@@ -34,17 +34,17 @@ internal static class GanEmitter
         w.Line();
         w.Line($"/// <summary>The declaration above as one value (also available as the instance's Definition).</summary>");
         w.Line($"public static {Names.GanDefinition} Declaration {{ get; }} =");
-        w.Line($"    new(nameof({spec.ClassName}), LatentDim, ImageShape, Loss, LearningRate, Beta1, Beta2, DcganInit);");
+        w.Line($"    new(nameof({Names.Identifier(spec.ClassName)}), LatentDim, ImageShape, Loss, LearningRate, Beta1, Beta2, DcganInit);");
         w.Line();
         w.Line($"/// <summary>Creates both networks (seeded by <paramref name=\"options\"/>) and their optimizers.</summary>");
-        w.Line($"public {spec.ClassName}({Names.GanOptions}? options = null)");
+        w.Line($"public {Names.Identifier(spec.ClassName)}({Names.GanOptions}? options = null)");
         w.Line($"    : base(Declaration, options, static () => new {g}(), static () => new {d}())");
         w.Line("{");
         w.Line("}");
         w.Line();
         w.Line("/// <summary>Restores a model saved with Save or a run folder's checkpoint.</summary>");
-        w.Open($"public static {spec.ClassName} Load(string path, {Names.GanOptions}? options = null)");
-        w.Line($"var gan = new {spec.ClassName}(options);");
+        w.Open($"public static {Names.Identifier(spec.ClassName)} Load(string path, {Names.GanOptions}? options = null)");
+        w.Line($"var gan = new {Names.Identifier(spec.ClassName)}(options);");
         w.Line("gan.LoadCheckpoint(path);");
         w.Line("return gan;");
         w.Close();

@@ -51,7 +51,11 @@ internal static class LayerEmitter
                     return $"{Names.Nn}.Conv2d(in_channels: {input[0]}, out_channels: {layer.OutChannels}, kernel_size: {layer.Kernel}, padding: global::TorchSharp.Padding.Same, stride: 1, bias: {Bool(layer.Bias)})";
                 if (plan.PaddingH != plan.PaddingW)
                     return $"{Names.Nn}.Conv2d(in_channels: {input[0]}, out_channels: {layer.OutChannels}, kernel_size: ({layer.Kernel}, {layer.Kernel}), stride: ({layer.Stride}, {layer.Stride}), padding: ({plan.PaddingH}, {plan.PaddingW}), bias: {Bool(layer.Bias)})";
-                return $"{Names.Nn}.Conv2d(in_channels: {input[0]}, out_channels: {layer.OutChannels}, kernel_size: {layer.Kernel}, stride: {layer.Stride}, padding: {plan.PaddingH}, bias: {Bool(layer.Bias)})";
+                // A constant 0 converts to the TorchSharp.Padding enum, so "padding: 0" is ambiguous between the
+                // long and the Padding overloads (CS0121); 0 is the long overload's default, so leave it out.
+                return plan.PaddingH == 0
+                    ? $"{Names.Nn}.Conv2d(in_channels: {input[0]}, out_channels: {layer.OutChannels}, kernel_size: {layer.Kernel}, stride: {layer.Stride}, bias: {Bool(layer.Bias)})"
+                    : $"{Names.Nn}.Conv2d(in_channels: {input[0]}, out_channels: {layer.OutChannels}, kernel_size: {layer.Kernel}, stride: {layer.Stride}, padding: {plan.PaddingH}, bias: {Bool(layer.Bias)})";
             case LayerKind.ConvTranspose2d:
                 return $"{Names.Nn}.ConvTranspose2d(in_channels: {input[0]}, out_channels: {layer.OutChannels}, kernel_size: {layer.Kernel}, stride: {layer.Stride}, padding: {plan.PaddingH}, output_padding: {plan.OutputPadding}, bias: {Bool(layer.Bias)})";
             case LayerKind.BatchNorm:

@@ -11,7 +11,7 @@ internal static class ModuleEmitter
     private const int CommentColumn = 64;
     private const int FieldCommentColumn = 84;
 
-    public static string HintName(ModelSpec spec) => spec.FullName + ".g.cs";
+    public static string HintName(ModelSpec spec) => Names.HintName(spec.FullName);
 
     public static string Emit(ModelAnalysis analysis)
     {
@@ -25,7 +25,7 @@ internal static class ModuleEmitter
 
         w.Line($"/// <summary>{(isGenerator ? "Generator" : "Discriminator")}: {analysis.Input} -> {output}, {Count(analysis.TotalParameters)} parameters.</summary>");
         w.Line(Names.GeneratedCode);
-        w.Open($"partial class {spec.ClassName} : {Names.ModuleBase}, {(isGenerator ? Names.GeneratorInterface : Names.DiscriminatorInterface)}");
+        w.Open($"partial class {Names.Identifier(spec.ClassName)} : {Names.ModuleBase}, {(isGenerator ? Names.GeneratorInterface : Names.DiscriminatorInterface)}");
 
         if (isGenerator)
         {
@@ -51,7 +51,7 @@ internal static class ModuleEmitter
         }
         w.Line();
 
-        w.Open($"public {spec.ClassName}() : base(nameof({spec.ClassName}))");
+        w.Open($"public {Names.Identifier(spec.ClassName)}() : base(nameof({Names.Identifier(spec.ClassName)}))");
         for (int i = 0; i < spec.Layers.Count; i++)
             w.Line($"{LayerEmitter.FieldName(spec.Layers[i], i)} = {LayerEmitter.Construct(spec.Layers[i], analysis.Layers[i])};");
         w.Line("RegisterComponents();");

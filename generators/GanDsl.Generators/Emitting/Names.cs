@@ -3,6 +3,32 @@ namespace GanDsl.Generators.Emitting;
 /// <summary>Fully qualified names used in generated code, so user usings and type names never clash.</summary>
 internal static class Names
 {
+    /// <summary>A class name as C# source: keywords need '@' (a class declared as @event has the Name "event").</summary>
+    public static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>A hint name Roslyn accepts for a type's full name: AddSource throws on characters such as '@' (from
+    /// keyword namespaces like Models.@event) or non-ASCII letters, and an exception there loses every file of the run.
+    /// Replaced characters are paid for with a hash of the original so two names cannot meet.</summary>
+    public static string HintName(string fullName)
+    {
+        var text = new System.Text.StringBuilder(fullName.Length);
+        bool replaced = false;
+        foreach (char c in fullName)
+        {
+            bool ok = c < 128 && (char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
+            text.Append(ok ? c : '_');
+            replaced |= !ok;
+        }
+        if (replaced)
+        {
+            uint hash = 2166136261;
+            foreach (char c in fullName) hash = unchecked((hash ^ c) * 16777619);
+            text.Append('_').Append(hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return text.Append(".g.cs").ToString();
+    }
+
     public const string Tensor = "global::TorchSharp.torch.Tensor";
     public const string Nn = "global::TorchSharp.torch.nn";
     public const string Modules = "global::TorchSharp.Modules";

@@ -30,8 +30,17 @@ internal static class GanReader
         if (options.Loss is < 0 or > 1)
             problems.Add(Invalid($"Loss {options.Loss} is not a GanLoss value"));
 
-        var generator = ReadNetwork(v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, ct);
-        var discriminator = ReadNetwork(v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, ct);
+        problems.AddRange(DeclarationRules.CheckMembers(type, "[Gan]",
+            new[] { "LatentDim", "Loss", "LearningRate", "Beta1", "Beta2", "DcganInit", "ImageShape", "Declaration", "Load" }, generatesParameterlessConstructor: true, ct));
+        for (int i = 0; i < 2; i++)
+            if (i < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[i] is { Kind: TypedConstantKind.Type, IsNull: true })
+                problems.Add(Invalid($"the {(i == 0 ? "generator" : "discriminator")} type must be typeof(a {(i == 0 ? "[GanGenerator]" : "[GanDiscriminator]")} class), not null"));
+        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is KnownNames.GeneratorAttribute or KnownNames.DiscriminatorAttribute))
+            problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
+                $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
+
+        var generator = ReadNetwork(type, v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, ct);
+        var discriminator = ReadNetwork(type, v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, ct);
 
         return new GanSpec(
             Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
@@ -42,16 +51,23 @@ internal static class GanReader
             GeneratorTypeName: v.Type(0)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
             DiscriminatorTypeName: v.Type(1)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
             DeclarationProblems: problems.ToEquatableArray(),
-            HasMalformedAttributes: v.Failed || v.Type(0) is null || v.Type(1) is null);
+            HasMalformedAttributes: v.Failed || type.Name.Length == 0 || !IsTypeOrNull(attribute, 0) || !IsTypeOrNull(attribute, 1));
     }
+
+    /// <summary>A typeof(...) or null constant (null gets GAN006 above); anything else the compiler reports.</summary>
+    private static bool IsTypeOrNull(AttributeData attribute, int position) =>
+        position < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[position].Kind == TypedConstantKind.Type;
 
     private static Problem Invalid(string what) =>
         new(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ModelAttribute, "[Gan]: " + what);
 
-    private static ModelSpec? ReadNetwork(ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, CancellationToken ct)
+    private static ModelSpec? ReadNetwork(INamedTypeSymbol pair, ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, CancellationToken ct)
     {
         if (type is null || type.TypeKind == TypeKind.Error) return null; // the compiler reports the bad typeof
         var reading = type is INamedTypeSymbol named ? ModelReader.TryRead(named, ct) : null;
+        if (reading is not null && reading.Spec.Role == role && pair.DeclaredAccessibility == Accessibility.Public && type.DeclaredAccessibility != Accessibility.Public)
+            problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+                $"[Gan] {pair.Name} is public but its {(role == ModelRole.Generator ? "generator" : "discriminator")} {type.Name} is not (CS0060 on the generated base class); make {type.Name} public or {pair.Name} internal"));
         if (reading is null || reading.Spec.Role != role)
         {
             string actually = reading is null ? "has neither [GanGenerator] nor [GanDiscriminator]"

@@ -55,6 +55,11 @@ internal static class ModelReader
             && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.DiscriminatorAttribute))
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [GanGenerator] and a [GanDiscriminator]"));
+        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GanAttribute))
+            problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
+                $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
+        // A declaration so broken that it has no name (the compiler reports the syntax error) yields no file.
+        malformed |= type.Name.Length == 0;
 
         var ordered = OrderedLayerAttributes(type, ct, out bool split);
         var layers = new List<LayerSpec>();
@@ -63,11 +68,22 @@ internal static class ModelReader
         {
             ct.ThrowIfCancellationRequested();
             var layer = ReadLayer(attribute, out bool failed);
+            if (layer is null && !failed)
+            {
+                // A user-derived LayerAttribute compiles fine, so silence would leave the class without its half.
+                problems.Add(new Problem(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ClassName,
+                    $"{roleName} {type.Name}: [{attribute.AttributeClass!.Name}] is not a GanDsl layer; use the layer attributes of the GanDsl namespace"));
+                continue;
+            }
             malformed |= failed;
             if (layer is null) continue;
             layers.Add(layer);
             attributes.Add(attribute);
         }
+        var generated = new List<string> { "InputShape", "OutputShape", "ParameterCount", "forward", "Summary", "SummaryTable" };
+        if (role == ModelRole.Generator) generated.Add("LatentDim");
+        generated.AddRange(layers.Select((l, i) => Emitting.LayerEmitter.FieldName(l, i)));
+        problems.AddRange(DeclarationRules.CheckMembers(type, roleName, generated, generatesParameterlessConstructor: true, ct));
         if (split)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{roleName} {type.Name} has layer attributes on more than one partial declaration; declare all layers on one so their order is defined"));
@@ -125,7 +141,7 @@ internal static class ModelReader
         if (attribute.AttributeClass.ContainingNamespace?.ToDisplayString() != KnownNames.Namespace
             || !Enum.TryParse(name, out LayerKind kind))
         {
-            failed = true;
+            failed = v.Failed; // unbound: the compiler reports it; bound but unknown: the caller reports GAN006
             return null;
         }
 

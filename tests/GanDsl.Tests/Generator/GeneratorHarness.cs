@@ -17,7 +17,7 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    internal static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
             .Concat(new[]
             {

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using GanDsl.Generators;
+using GanDsl.Generators.Diagnostics;
+using GanDsl.Generators.Model;
+using GanDsl.Generators.Parsing;
+using GanDsl.Tests.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace GanDsl.Tests.Properties;
+
+/// <summary>
+/// The generator never throws, and never stays silent over broken output. Seeded mutations of valid model families
+/// (each family: generator, discriminator and [Gan] pairing in its own namespace and files) are compiled many to a
+/// compilation; every diagnostic and generated file is traced back to its family.
+/// </summary>
+public class GeneratorFuzzTests(ITestOutputHelper output)
+{
+    private const int Compilations = 120;
+    private const int UnitsPerCompilation = 30; // x 3 model classes = 10,800 models per run
+    private const int Seed = 20261123;
+
+    private static readonly Regex UnitOfPath = new(@"^U(\d+)_", RegexOptions.Compiled);
+    private static readonly Regex UnitOfHint = new(@"(?:^|\.)[GDP](\d+)(?:_[0-9a-f]{8})?\.g\.cs$", RegexOptions.Compiled);
+
+    [Fact]
+    public void Generator_and_analyzer_survive_mutated_sources()
+    {
+        var failures = new ConcurrentBag<string>();
+        int units = 0, silentValid = 0, diagnosed = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Parallel.For(0, Compilations, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
+        {
+            var factory = new FuzzFactory(Seed + c);
+            var batch = Enumerable.Range(0, UnitsPerCompilation).Select(i => factory.Create(i)).ToList();
+            foreach (var (unit, verdict) in Check(batch, failures))
+            {
+                Interlocked.Increment(ref units);
+                if (verdict) Interlocked.Increment(ref diagnosed); else Interlocked.Increment(ref silentValid);
+            }
+        });
+        output.WriteLine($"{units} families ({units * 3} model classes) in {Compilations} compilations, {clock.Elapsed.TotalSeconds:F1} s: " +
+                         $"{diagnosed} with diagnostics, {silentValid} clean and generated; " +
+                         "phases (s): " + string.Join(", ", Phases.Select(t => (t / (double)System.Diagnostics.Stopwatch.Frequency).ToString("F1"))));
+        var kinds = failures.GroupBy(f => Regex.Replace(f.Split('\n')[0], @"\d+|\(.*|:.*", "#")).OrderByDescending(g => g.Count());
+        Assert.True(failures.IsEmpty, $"{failures.Count} failures (seed {Seed}): " + string.Join("; ", kinds.Select(k => $"{k.Count()} x {k.Key}")) +
+                                      "\nfirst of each:\n\n" + string.Join("\n\n", kinds.Select(k => k.First())));
+        Assert.True(silentValid > units / 10 && diagnosed > units / 2, $"mutation mix is off: {silentValid} clean, {diagnosed} diagnosed");
+    }
+
+    /// <summary>Checks one compilation of many families; returns, per family, whether it had diagnostics.</summary>
+    internal static IEnumerable<(FuzzUnit Unit, bool Diagnosed)> Check(IReadOnlyList<FuzzUnit> batch, ConcurrentBag<string> failures)
+    {
+        var trees = batch.SelectMany(u => u.Files())
+            .Select(f => CSharpSyntaxTree.ParseText(f.Text, GeneratorHarness.ParseOptions, path: f.Path))
+            .ToArray();
+        var compilation = BaseCompilation.Value.AddSyntaxTrees(trees);
+        var phase = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(int i) { Interlocked.Add(ref Phases[i], phase.ElapsedTicks); phase.Restart(); }
+        int UnitOf(Diagnostic d)
+        {
+            var path = d.Location.SourceTree?.FilePath ?? "";
+            var m = UnitOfPath.Match(System.IO.Path.GetFileName(path));
+            if (m.Success) return int.Parse(m.Groups[1].Value);
+            m = UnitOfHint.Match(System.IO.Path.GetFileName(path));
+            return m.Success ? int.Parse(m.Groups[1].Value) : -1;
+        }
+        void Fail(int unit, string what) =>
+            failures.Add(what + "\n" + (unit >= 0 && unit < batch.Count ? batch[unit].ToString() : "(no family)"));
+
+        // The analyzer runs the reading and checking code without a safety net (an exception is AD0001); the
+        // generator's emitting code only runs for models without errors, whose output is checked below.
+        // 2. The generator: no exception, no diagnostics of its own.
+        var driver = GeneratorHarness.Driver().RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+        var run = driver.GetRunResult();
+        foreach (var r in run.Results.Where(r => r.Exception is not null)) Fail(-1, "generator exception: " + r.Exception);
+        foreach (var d in generatorDiagnostics) Fail(UnitOf(d), "generator diagnostic: " + d);
+        var hints = run.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).ToHashSet();
+
+        Lap(0);
+        // 3. The analyzer: no AD0001.
+        var analyzerErrors = new ConcurrentBag<string>();
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            (e, analyzer, diagnostic) => analyzerErrors.Add(e.ToString()), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        var all = generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new GanModelAnalyzer()), options)
+            .GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var ganDiagnostics = all.Where(d => d.Id.StartsWith("GAN", StringComparison.Ordinal) || d.Id == "AD0001").ToList();
+        foreach (var e in analyzerErrors) Fail(-1, "analyzer exception: " + e);
+        foreach (var d in ganDiagnostics.Where(d => d.Id == "AD0001")) Fail(UnitOf(d), "AD0001: " + d);
+
+        Lap(1);
+        // 4. Compiler errors before and after generation, per family.
+        var before = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var after = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("GAN", StringComparison.Ordinal)).ToList();
+        Lap(2);
+        foreach (var d in after.Where(d => UnitOf(d) < 0)) Fail(-1, "unattributable compiler error: " + d);
+
+        for (int u = 0; u < batch.Count; u++)
+        {
+            var unit = batch[u];
+            var inputErrors = before.Where(d => UnitOf(d) == u).ToList();
+            var ganErrors = ganDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("GAN", StringComparison.Ordinal) && UnitOf(d) == u).ToList();
+            var inputKeys = inputErrors.Select(Key).ToHashSet();
+            var newErrors = after.Where(d => UnitOf(d) == u && !inputKeys.Contains(Key(d))).ToList();
+            bool diagnosed = inputErrors.Count > 0 || ganErrors.Count > 0;
+
+            // Generated code must never add compiler errors to code that compiled.
+            if (inputErrors.Count == 0 && newErrors.Count > 0)
+                Fail(u, "generated code does not compile:\n" + string.Join("\n", newErrors.Take(5)) +
+                        (ganErrors.Count > 0 ? "\nGAN: " + string.Join("\n", ganErrors) : ""));
+            // A certainly invalid input must be reported.
+            if (unit.MustFail() && !diagnosed)
+                Fail(u, "invalid input but no GAN error and no compiler error");
+            // A clean input gets its generated half, for every model class.
+            if (!diagnosed)
+                foreach (var c in unit.Classes.Where(c => c.Attributes.Concat(c.SecondFile ?? new()).Any(a => a.Name is "GanGenerator" or "GanDiscriminator" or "Gan")))
+                    if (!hints.Any(h => UnitOfHint.Match(h) is { Success: true } m && m.Value.TrimStart('.').StartsWith(c.Name, StringComparison.Ordinal) && int.Parse(m.Groups[1].Value) == u))
+                        Fail(u, $"no diagnostics, but nothing was generated for {c.Name} (generated: {string.Join(", ", hints.Take(4))}...)");
+            yield return (unit, diagnosed);
+        }
+    }
+
+    internal static readonly long[] Phases = new long[3];
+
+    /// <summary>One compilation with the references bound once; each batch adds its trees to it, so the
+    /// reference symbols are shared instead of rebuilt per batch.</summary>
+    private static readonly Lazy<CSharpCompilation> BaseCompilation = new(() =>
+    {
+        var empty = GeneratorHarness.Compilation();
+        empty.GetDiagnostics();
+        return empty;
+    });
+
+    private static string Key(Diagnostic d) => d.Id + "@" + d.Location.SourceTree?.FilePath + ":" + d.Location.SourceSpan;
+}
