@@ -357,8 +357,19 @@ internal sealed class FuzzFactory(int seed)
                 else { unit.GlobalNamespace = true; Note("global namespace"); }
                 break;
             case 25: // layers that are each fine but huge together
-                target.Attributes.Insert(Math.Min(1, target.Attributes.Count), new FuzzAttribute("Upsample", Pick(new[] { "1000", "65536", "int.MaxValue" })));
-                Note("insert huge [Upsample]");
+                if (_random.Next(2) == 0)
+                {
+                    target.Attributes.Insert(Math.Min(1, target.Attributes.Count), new FuzzAttribute("Upsample", Pick(new[] { "1000", "65536", "int.MaxValue" })));
+                    Note("insert huge [Upsample]");
+                }
+                else
+                {
+                    // every layer's count fits in a long, the parameter total does not
+                    for (int k = 0; k < 3; k++) target.Attributes.Insert(Math.Min(1, target.Attributes.Count), new FuzzAttribute("Dense", "int.MaxValue"));
+                    if (target.Role == "G" && target.Attributes.Count > 0 && target.Attributes[0].Name == "GanGenerator")
+                        target.Attributes[0] = new FuzzAttribute("GanGenerator", "LatentDim = int.MaxValue");
+                    Note("insert three [Dense(int.MaxValue)]");
+                }
                 break;
             case 26: // a huge input
                 if (target.Role == "D" && target.Attributes.Count > 0 && target.Attributes[0].Name == "GanDiscriminator")
