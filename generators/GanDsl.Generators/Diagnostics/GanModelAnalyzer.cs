@@ -35,6 +35,8 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
         var type = (INamedTypeSymbol)context.Symbol;
         try
         {
+            if (ModelReader.HasLayersButNoRole(type))
+                Report(context, type, new[] { ModelReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty);
             foreach (var attribute in type.GetAttributes())
             {
                 var name = attribute.AttributeClass?.ToDisplayString();

@@ -124,6 +124,18 @@ internal static class ModelReader
             .ToList();
     }
 
+    /// <summary>Layer attributes on a class without [GanGenerator] or [GanDiscriminator] would do nothing.</summary>
+    public static bool HasLayersButNoRole(INamedTypeSymbol type)
+    {
+        var attributes = type.GetAttributes();
+        return attributes.Any(a => IsLayerAttribute(a.AttributeClass))
+               && !attributes.Any(a => a.AttributeClass?.ToDisplayString() is KnownNames.GeneratorAttribute or KnownNames.DiscriminatorAttribute);
+    }
+
+    public static Problem LayersWithoutRole(INamedTypeSymbol type) =>
+        new(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
+            $"{type.Name} has layer attributes but neither [GanGenerator] nor [GanDiscriminator], so they do nothing; add one of them or remove the layers");
+
     private static bool IsLayerAttribute(INamedTypeSymbol? type)
     {
         for (var t = type?.BaseType; t is not null; t = t.BaseType)

@@ -32,6 +32,18 @@ internal static class ModelChecker
             if (result is not null) results.Add(result);
         }
 
+        // Each layer's count fits in a long, their sum need not (three Dense(int.MaxValue) layers); the emitter
+        // writes the total as a long constant, so it must be checked here rather than throw there.
+        long total = 0;
+        foreach (var result in results)
+        {
+            if (result.Parameters <= long.MaxValue - total) { total += result.Parameters; continue; }
+            problems.Add(new Problem(ProblemCode.SizeOverflow, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+                $"{spec.ClassName}: the total number of parameters exceeds {long.MaxValue}"));
+            current = null;
+            break;
+        }
+
         bool complete = current is not null && results.Count == spec.Layers.Count && spec.Layers.Count > 0;
         var output = complete ? current : null;
         if (spec.Role == ModelRole.Discriminator && spec.Layers.Count > 0)

@@ -229,13 +229,14 @@ internal sealed class FuzzFactory(int seed)
                 string value = old.Substring(prefix.Length);
                 bool isInt = long.TryParse(value, out long number);
                 argumentOf = a;
+                int invalidBefore = unit.Invalid.Count;
                 string replacement;
                 switch (_random.Next(6))
                 {
                     case 0:
                         replacement = Pick(WrongTypes);
                         // a char converts to int and double; 3.5 is fine where a double is expected
-                        Note($"{a.Name}: {old} -> wrong type {prefix}{replacement}", mustFail: replacement != "'x'" && (replacement != "3.5" || isInt));
+                        Note($"{a.Name}: {old} -> wrong type {prefix}{replacement}", mustFail: replacement != "'x'" && (replacement != "3.5" || isInt) && (replacement != "true" || value is not ("true" or "false")));
                         break;
                     case 1:
                         replacement = Pick(NonConstant);
@@ -249,6 +250,9 @@ internal sealed class FuzzFactory(int seed)
                     default: replacement = Pick(Huge); Note($"{a.Name}: {old} -> huge {prefix}{replacement}"); break;
                 }
                 a.Args[i] = prefix + replacement;
+                string text = a.Args[i];
+                // invalid only while this very argument is still there (a later mutation may replace it again)
+                if (unit.Invalid.Count > invalidBefore) unit.Invalid[^1] = () => Present(a) && a.Args.Contains(text);
                 break;
             }
             case 12: // missing arguments
@@ -353,8 +357,19 @@ internal sealed class FuzzFactory(int seed)
                 else { unit.GlobalNamespace = true; Note("global namespace"); }
                 break;
             case 25: // layers that are each fine but huge together
-                target.Attributes.Insert(Math.Min(1, target.Attributes.Count), new FuzzAttribute("Upsample", Pick(new[] { "1000", "65536", "int.MaxValue" })));
-                Note("insert huge [Upsample]");
+                if (_random.Next(2) == 0)
+                {
+                    target.Attributes.Insert(Math.Min(1, target.Attributes.Count), new FuzzAttribute("Upsample", Pick(new[] { "1000", "65536", "int.MaxValue" })));
+                    Note("insert huge [Upsample]");
+                }
+                else
+                {
+                    // every layer's count fits in a long, the parameter total does not
+                    for (int k = 0; k < 3; k++) target.Attributes.Insert(Math.Min(1, target.Attributes.Count), new FuzzAttribute("Dense", "int.MaxValue"));
+                    if (target.Role == "G" && target.Attributes.Count > 0 && target.Attributes[0].Name == "GanGenerator")
+                        target.Attributes[0] = new FuzzAttribute("GanGenerator", "LatentDim = int.MaxValue");
+                    Note("insert three [Dense(int.MaxValue)]");
+                }
                 break;
             case 26: // a huge input
                 if (target.Role == "D" && target.Attributes.Count > 0 && target.Attributes[0].Name == "GanDiscriminator")
