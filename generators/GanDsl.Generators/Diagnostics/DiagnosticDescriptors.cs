@@ -9,20 +9,21 @@ namespace GanDsl.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "GanDsl";
-    private const string HelpBase = "https://github.com/gandsl/gandsl/blob/main/README.md#";
 
-    private static DiagnosticDescriptor Make(string id, string title, DiagnosticSeverity severity, string anchor) =>
-        new(id, title, "{0}", Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + anchor);
+    // No help link: the package has no public home yet, and a dead link is worse than none. The README's
+    // "How GanDsl checks your model" section documents every ID.
+    private static DiagnosticDescriptor Make(string id, string title, DiagnosticSeverity severity) =>
+        new(id, title, "{0}", Category, severity, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor ShapeMismatch = Make("GAN001", "Generator output does not fit the discriminator input", DiagnosticSeverity.Error, "gan001");
-    public static readonly DiagnosticDescriptor ReshapeCount = Make("GAN002", "Reshape changes the element count", DiagnosticSeverity.Error, "gan002");
-    public static readonly DiagnosticDescriptor ImpossibleArithmetic = Make("GAN003", "Convolution, padding or upsampling arithmetic is impossible", DiagnosticSeverity.Error, "gan003");
-    public static readonly DiagnosticDescriptor WrongRank = Make("GAN004", "Layer receives an input of the wrong rank", DiagnosticSeverity.Error, "gan004");
-    public static readonly DiagnosticDescriptor DiscriminatorOutput = Make("GAN005", "Discriminator does not output one logit per sample", DiagnosticSeverity.Error, "gan005");
-    public static readonly DiagnosticDescriptor InvalidArgument = Make("GAN006", "Invalid layer or model argument", DiagnosticSeverity.Error, "gan006");
-    public static readonly DiagnosticDescriptor InvalidDeclaration = Make("GAN007", "Class cannot be a GanDsl model", DiagnosticSeverity.Error, "gan007");
-    public static readonly DiagnosticDescriptor SigmoidOnLogits = Make("GAN008", "Discriminator ends in Sigmoid but losses take logits", DiagnosticSeverity.Warning, "gan008");
-    public static readonly DiagnosticDescriptor SizeOverflow = Make("GAN009", "Tensor size overflows", DiagnosticSeverity.Error, "gan009");
+    public static readonly DiagnosticDescriptor ShapeMismatch = Make("GAN001", "Generator output does not fit the discriminator input", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ReshapeCount = Make("GAN002", "Reshape changes the element count", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ImpossibleArithmetic = Make("GAN003", "Convolution, padding or upsampling arithmetic is impossible", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor WrongRank = Make("GAN004", "Layer receives an input of the wrong rank", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DiscriminatorOutput = Make("GAN005", "Discriminator does not output one logit per sample", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidArgument = Make("GAN006", "Invalid layer or model argument", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidDeclaration = Make("GAN007", "Class cannot be a GanDsl model", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor SigmoidOnLogits = Make("GAN008", "Discriminator ends in Sigmoid but losses take logits", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor SizeOverflow = Make("GAN009", "Tensor size overflows", DiagnosticSeverity.Error);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         ShapeMismatch, ReshapeCount, ImpossibleArithmetic, WrongRank, DiscriminatorOutput,
