@@ -26,6 +26,7 @@ internal sealed record ExampleArguments
           --resume DIR      continue the run saved in DIR
           --seed N          random seed (default: 42)
           --max-steps N     stop (with a checkpoint) once this many steps are done
+          --limit N         train on the first N images only (a quick look)
           --cpu             use the CPU even when CUDA is available
           -h, --help        show this help
         """;
@@ -39,6 +40,7 @@ internal sealed record ExampleArguments
     public string? Resume { get; init; }
     public long Seed { get; init; } = 42;
     public long? MaxSteps { get; init; }
+    public int? Limit { get; init; }
     public bool Cpu { get; init; }
     public bool Help { get; init; }
 
@@ -62,6 +64,7 @@ internal sealed record ExampleArguments
                 "--resume" => result with { Resume = Value() },
                 "--seed" => result with { Seed = Long() },
                 "--max-steps" => result with { MaxSteps = Long() },
+                "--limit" => result with { Limit = Int() },
                 "--cpu" => result with { Cpu = true },
                 _ when arg.StartsWith('-') => throw new ArgumentException($"unknown option {arg}"),
                 _ => result with { Example = arg },

@@ -10,10 +10,12 @@ namespace GanDsl.Examples;
 /// <summary>Trains any generated GAN with a live progress bar and tells the user where its files are.</summary>
 internal static class ExampleRunner
 {
-    public static int Train<TG, TD>(GanModel<TG, TD> gan, ImageDataset data, ExampleArguments args, int defaultEpochs)
+    public static int Train<TG, TD>(GanModel<TG, TD> gan, ImageDataset allData, ExampleArguments args, int defaultEpochs)
         where TG : nn.Module<Tensor, Tensor>, IGanGenerator
         where TD : nn.Module<Tensor, Tensor>, IGanDiscriminator
     {
+        using var limited = args.Limit is { } limit && limit < allData.Count ? allData.Take(limit) : null;
+        var data = limited ?? allData;
         string output = args.Out ?? Path.Combine("runs", args.Example);
         int epochs = args.Epochs ?? defaultEpochs;
         AnsiConsole.MarkupLine($"[bold]{gan.Definition.Name}[/] on [green]{Markup.Escape(data.Source)}[/], device {gan.TorchDevice.type}, seed {gan.Options.Seed}");

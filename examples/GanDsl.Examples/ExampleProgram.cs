@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using GanDsl.Data;
+using GanDsl.Examples.Models;
+
+namespace GanDsl.Examples;
+
+/// <summary>The examples' entry point, callable from tests: parses the command line, loads data, trains.</summary>
+internal static class ExampleProgram
+{
+    public static int Run(string[] args)
+    {
+        ExampleArguments parsed;
+        try
+        {
+            parsed = ExampleArguments.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}\n");
+            Console.Error.WriteLine(ExampleArguments.Usage);
+            return 2;
+        }
+        if (parsed.Help)
+        {
+            Console.WriteLine(ExampleArguments.Usage);
+            return 0;
+        }
+
+        var options = new GanOptions { Seed = parsed.Seed, Device = parsed.Cpu ? Device.Cpu : Device.Auto };
+        try
+        {
+            switch (parsed.Example)
+            {
+                case "fashion-mlp":
+                {
+                    using var data = FashionMnist.Load(parsed.Data);
+                    using var gan = new FashionMlpGan(options);
+                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 5);
+                }
+                case "dcgan":
+                {
+                    using var data = FashionMnist.Load(parsed.Data);
+                    using var gan = new FashionDcgan(options);
+                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
+                }
+                case "cifar-dcgan":
+                {
+                    if (parsed.Images is null)
+                    {
+                        Console.Error.WriteLine("cifar-dcgan trains on a folder of RGB images, and CIFAR-10 cannot be downloaded here.");
+                        Console.Error.WriteLine("Pass one with --images DIR (PNG or JPEG; every image is resized to 32x32).");
+                        return 2;
+                    }
+                    using var data = ImageFolder.Load(parsed.Images, 32, 32);
+                    using var gan = new CifarDcgan(options);
+                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 5);
+                }
+                default:
+                    Console.Error.WriteLine($"error: unknown example '{parsed.Example}'\n");
+                    Console.Error.WriteLine(ExampleArguments.Usage);
+                    return 2;
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or CheckpointException or BatchShapeException or ArgumentException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using GanDsl.Examples;
+using SkiaSharp;
+using Xunit;
+
+namespace GanDsl.Tests.Examples;
+
+/// <summary>The examples' command line end to end, on tiny budgets: what the README's run command does, in seconds.</summary>
+[Collection(SerialCollection.Name)]
+public sealed class ExampleProgramTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("gandsl-examples-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string ShippedFashionMnist()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "examples", "data", "fashion-mnist");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException("examples/data/fashion-mnist not found above the test binaries");
+    }
+
+    private static void AssertRunFolder(string run, int epochs)
+    {
+        for (int epoch = 1; epoch <= epochs; epoch++)
+            Assert.True(File.Exists(Path.Combine(run, "samples", $"epoch-{epoch:D3}.png")), $"grid of epoch {epoch}");
+        Assert.True(File.Exists(Path.Combine(run, "metrics.csv")));
+        Assert.True(File.Exists(Path.Combine(run, "loss.png")));
+        Assert.True(File.Exists(Path.Combine(run, "checkpoints", "latest")));
+    }
+
+    [Fact]
+    public void Help_and_bad_arguments()
+    {
+        Assert.Equal(0, ExampleProgram.Run(new[] { "--help" }));
+        Assert.Equal(2, ExampleProgram.Run(new[] { "no-such-example" }));
+        Assert.Equal(2, ExampleProgram.Run(new[] { "fashion-mlp", "--epochs", "zero" }));
+    }
+
+    [Fact]
+    public void Cifar_dcgan_without_an_image_folder_says_so_and_exits()
+    {
+        Assert.Equal(2, ExampleProgram.Run(new[] { "cifar-dcgan", "--out", Path.Combine(_folder, "none") }));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "none")));
+    }
+
+    [Fact]
+    public void Fashion_mlp_trains_on_the_shipped_subset_and_resumes()
+    {
+        var run = Path.Combine(_folder, "mlp");
+        string[] common = { "fashion-mlp", "--data", ShippedFashionMnist(), "--limit", "256", "--batch-size", "64", "--out", run, "--cpu" };
+        Assert.Equal(0, ExampleProgram.Run([.. common, "--epochs", "1"]));
+        AssertRunFolder(run, 1);
+        Assert.Equal(0, ExampleProgram.Run([.. common, "--epochs", "2", "--resume", run]));
+        AssertRunFolder(run, 2);
+        Assert.EndsWith("step-000000008.ckpt", File.ReadAllText(Path.Combine(run, "checkpoints", "latest")).Trim());
+    }
+
+    [Fact]
+    public void Dcgan_trains_one_tiny_epoch()
+    {
+        var run = Path.Combine(_folder, "dcgan");
+        Assert.Equal(0, ExampleProgram.Run(new[] { "dcgan", "--data", ShippedFashionMnist(), "--limit", "32", "--batch-size", "16", "--epochs", "1", "--out", run, "--cpu" }));
+        AssertRunFolder(run, 1);
+    }
+
+    [Fact]
+    public void Cifar_dcgan_trains_on_a_folder_of_pictures()
+    {
+        var images = Directory.CreateDirectory(Path.Combine(_folder, "pictures")).FullName;
+        var random = new Random(3);
+        for (int i = 0; i < 8; i++)
+        {
+            using var bitmap = new SKBitmap(40, 24);
+            bitmap.Erase(new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+            using var data = bitmap.Encode(i % 2 == 0 ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, 90);
+            File.WriteAllBytes(Path.Combine(images, i % 2 == 0 ? $"p{i}.png" : $"p{i}.jpg"), data.ToArray());
+        }
+        File.WriteAllText(Path.Combine(images, "notes.txt"), "not a picture: ignored");
+
+        var run = Path.Combine(_folder, "cifar");
+        Assert.Equal(0, ExampleProgram.Run(new[] { "cifar-dcgan", "--images", images, "--batch-size", "4", "--epochs", "1", "--out", run, "--cpu" }));
+        AssertRunFolder(run, 1);
+    }
+
+    [Fact]
+    public void A_broken_picture_is_a_clear_error_not_a_crash()
+    {
+        var images = Directory.CreateDirectory(Path.Combine(_folder, "broken")).FullName;
+        File.WriteAllBytes(Path.Combine(images, "bad.png"), new byte[] { 1, 2, 3 });
+        Assert.Equal(1, ExampleProgram.Run(new[] { "cifar-dcgan", "--images", images, "--out", Path.Combine(_folder, "x"), "--cpu" }));
+    }
+}
