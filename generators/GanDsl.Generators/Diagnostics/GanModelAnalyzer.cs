@@ -39,16 +39,15 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
                 Report(context, type, new[] { ModelReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty);
             foreach (var attribute in type.GetAttributes())
             {
-                var name = attribute.AttributeClass?.ToDisplayString();
-                if (name == KnownNames.GeneratorAttribute || name == KnownNames.DiscriminatorAttribute)
+                if (KnownNames.IsRoleAttribute(attribute.AttributeClass))
                 {
-                    var role = name == KnownNames.GeneratorAttribute ? ModelRole.Generator : ModelRole.Discriminator;
+                    var role = KnownNames.Is(attribute.AttributeClass, KnownNames.GeneratorAttributeName) ? ModelRole.Generator : ModelRole.Discriminator;
                     var reading = ModelReader.Read(type, role, attribute, context.CancellationToken);
                     if (reading.Spec.HasMalformedAttributes) continue; // the compiler already reports these
                     var analysis = ModelChecker.Check(reading.Spec);
                     Report(context, type, analysis.Problems, reading.RoleAttribute, reading.LayerAttributes);
                 }
-                else if (name == KnownNames.GanAttribute)
+                else if (KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName))
                 {
                     var gan = GanReader.Read(type, attribute, context.CancellationToken);
                     if (gan.HasMalformedAttributes) continue;

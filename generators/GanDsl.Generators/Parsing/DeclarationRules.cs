@@ -54,7 +54,7 @@ internal static class DeclarationRules
     private static bool IsGeneratedBase(INamedTypeSymbol baseType) =>
         (baseType.Name == "Module" && baseType.ContainingNamespace?.ToDisplayString() == "TorchSharp.torch.nn")
         || (baseType.Name == "Module" && baseType.ContainingType?.ToDisplayString() == "TorchSharp.torch.nn")
-        || (baseType.Name == "GanModel" && baseType.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace);
+        || (baseType.Name == "GanModel" && KnownNames.IsGanDsl(baseType.ContainingNamespace));
 
     /// <summary>True for a file this generator wrote (the analyzer sees them next to the user's).</summary>
     internal static bool IsGenerated(SyntaxTree tree, CancellationToken ct) =>

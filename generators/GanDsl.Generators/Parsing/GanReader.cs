@@ -35,7 +35,7 @@ internal static class GanReader
         for (int i = 0; i < 2; i++)
             if (i < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[i] is { Kind: TypedConstantKind.Type, IsNull: true })
                 problems.Add(Invalid($"the {(i == 0 ? "generator" : "discriminator")} type must be typeof(a {(i == 0 ? "[GanGenerator]" : "[GanDiscriminator]")} class), not null"));
-        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is KnownNames.GeneratorAttribute or KnownNames.DiscriminatorAttribute))
+        if (type.GetAttributes().Any(a => KnownNames.IsRoleAttribute(a.AttributeClass)))
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
 

@@ -32,9 +32,8 @@ internal static class ModelReader
     {
         foreach (var attribute in type.GetAttributes())
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            if (name == KnownNames.GeneratorAttribute) return Read(type, ModelRole.Generator, attribute, ct);
-            if (name == KnownNames.DiscriminatorAttribute) return Read(type, ModelRole.Discriminator, attribute, ct);
+            if (KnownNames.Is(attribute.AttributeClass, KnownNames.GeneratorAttributeName)) return Read(type, ModelRole.Generator, attribute, ct);
+            if (KnownNames.Is(attribute.AttributeClass, KnownNames.DiscriminatorAttributeName)) return Read(type, ModelRole.Discriminator, attribute, ct);
         }
         return null;
     }
@@ -51,11 +50,12 @@ internal static class ModelReader
             : roleValues.Longs(0).ToArray();
         bool malformed = roleValues.Failed;
 
-        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GeneratorAttribute)
-            && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.DiscriminatorAttribute))
+        var all = type.GetAttributes();
+        if (all.Any(a => KnownNames.Is(a.AttributeClass, KnownNames.GeneratorAttributeName))
+            && all.Any(a => KnownNames.Is(a.AttributeClass, KnownNames.DiscriminatorAttributeName)))
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [GanGenerator] and a [GanDiscriminator]"));
-        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GanAttribute))
+        if (all.Any(a => KnownNames.Is(a.AttributeClass, KnownNames.GanAttributeName)))
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
         // A declaration so broken that it has no name (the compiler reports the syntax error) yields no file.
@@ -129,7 +129,7 @@ internal static class ModelReader
     {
         var attributes = type.GetAttributes();
         return attributes.Any(a => IsLayerAttribute(a.AttributeClass))
-               && !attributes.Any(a => a.AttributeClass?.ToDisplayString() is KnownNames.GeneratorAttribute or KnownNames.DiscriminatorAttribute);
+               && !attributes.Any(a => KnownNames.IsRoleAttribute(a.AttributeClass));
     }
 
     public static Problem LayersWithoutRole(INamedTypeSymbol type) =>
@@ -139,7 +139,7 @@ internal static class ModelReader
     private static bool IsLayerAttribute(INamedTypeSymbol? type)
     {
         for (var t = type?.BaseType; t is not null; t = t.BaseType)
-            if (t.Name == KnownNames.LayerAttributeBase && t.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace)
+            if (t.Name == KnownNames.LayerAttributeBase && KnownNames.IsGanDsl(t.ContainingNamespace))
                 return true;
         return false;
     }
@@ -150,7 +150,7 @@ internal static class ModelReader
         var name = attribute.AttributeClass!.Name;
         if (name.EndsWith("Attribute", StringComparison.Ordinal)) name = name.Substring(0, name.Length - "Attribute".Length);
         var v = new AttributeValues(attribute);
-        if (attribute.AttributeClass.ContainingNamespace?.ToDisplayString() != KnownNames.Namespace
+        if (!KnownNames.IsGanDsl(attribute.AttributeClass.ContainingNamespace)
             || !Enum.TryParse(name, out LayerKind kind))
         {
             failed = v.Failed; // unbound: the compiler reports it; bound but unknown: the caller reports GAN006
