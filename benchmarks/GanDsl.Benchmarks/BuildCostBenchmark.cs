@@ -46,7 +46,8 @@ internal static class BuildCostBenchmark
     {
         GanSourceGenerator.TrackingNames.GeneratorModels, GanSourceGenerator.TrackingNames.DiscriminatorModels,
         GanSourceGenerator.TrackingNames.GanModels, GanSourceGenerator.TrackingNames.CheckedGenerators,
-        GanSourceGenerator.TrackingNames.CheckedDiscriminators, GanSourceGenerator.TrackingNames.CheckedGans,
+        GanSourceGenerator.TrackingNames.CheckedDiscriminators, GanSourceGenerator.TrackingNames.PairedGans,
+        GanSourceGenerator.TrackingNames.CheckedGans,
     };
 
     private static bool IsCached(IncrementalStepRunReason reason) =>

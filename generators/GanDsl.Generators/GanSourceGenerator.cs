@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using GanDsl.Generators.Emitting;
 using GanDsl.Generators.Model;
@@ -24,6 +25,7 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
         public const string CheckedGenerators = nameof(CheckedGenerators);
         public const string CheckedDiscriminators = nameof(CheckedDiscriminators);
         public const string CheckedGans = nameof(CheckedGans);
+        public const string PairedGans = nameof(PairedGans);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -43,8 +45,16 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
         var gans = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.GanAttribute,
                 static (node, _) => true,
-                static (ctx, ct) => Safe(() => GanReader.Read((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ct)))
+                static (ctx, ct) => Safe(() => GanReader.Read((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ct, readNetworks: false)))
             .WithTrackingName(TrackingNames.GanModels);
+
+        // Each [Gan] takes its networks' models from their own steps instead of reading them again, so
+        // an edit costs one read per class. Value-equal collections keep the step cached across edits.
+        var networks = generators.Collect().Select(static (all, _) => ToEquatable(all))
+            .Combine(discriminators.Collect().Select(static (all, _) => ToEquatable(all)));
+        var pairedGans = gans.Combine(networks)
+            .Select(static (input, _) => input.Left is null ? null : Safe(() => Pair(input.Left, input.Right.Left, input.Right.Right)))
+            .WithTrackingName(TrackingNames.PairedGans);
 
         var checkedGenerators = generators
             .Select(static (spec, _) => spec is null ? null : Safe(() => ModuleOutput.From(spec)))
@@ -54,7 +64,7 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec is null ? null : Safe(() => ModuleOutput.From(spec)))
             .WithTrackingName(TrackingNames.CheckedDiscriminators);
 
-        var checkedGans = gans
+        var checkedGans = pairedGans
             .Select(static (spec, _) => spec is null ? null : Safe(() => ModuleOutput.From(spec)))
             .WithTrackingName(TrackingNames.CheckedGans);
 
@@ -62,6 +72,16 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(checkedDiscriminators, static (spc, output) => output?.AddTo(spc));
         context.RegisterSourceOutput(checkedGans, static (spc, output) => output?.AddTo(spc));
     }
+
+    private static EquatableArray<ModelSpec> ToEquatable(ImmutableArray<ModelSpec?> specs) =>
+        specs.Where(s => s is not null).Select(s => s!).ToEquatableArray();
+
+    private static GanSpec Pair(GanSpec gan, EquatableArray<ModelSpec> generators, EquatableArray<ModelSpec> discriminators) =>
+        gan with
+        {
+            Generator = generators.FirstOrDefault(g => g.Role == ModelRole.Generator && GanSpec.KeyOf(g) == gan.GeneratorKey),
+            Discriminator = discriminators.FirstOrDefault(d => d.Role == ModelRole.Discriminator && GanSpec.KeyOf(d) == gan.DiscriminatorKey),
+        };
 
     /// <summary>The generator must never throw (CS8785); an unexpected failure just emits nothing for that class,
     /// and the analyzer, which runs the same checks, reports what it can.</summary>

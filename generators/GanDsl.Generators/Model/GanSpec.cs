@@ -6,8 +6,9 @@ namespace GanDsl.Generators.Model;
 internal sealed record GanOptionsSpec(int Loss, double LearningRate, double Beta1, double Beta2, bool DcganInit);
 
 /// <summary>
-/// A [Gan] class with both of its networks read in full, so the pairing check and the trainer emitter
-/// need nothing else from the compilation.
+/// A [Gan] class with both of its networks, so the pairing check and the trainer emitter need nothing else from
+/// the compilation. The generator pipeline reads the networks once, as their own models, and fills them in from
+/// there (by <see cref="GeneratorKey"/> / <see cref="DiscriminatorKey"/>); the analyzer reads them directly.
 /// </summary>
 internal sealed record GanSpec(
     string Namespace,
@@ -18,4 +19,12 @@ internal sealed record GanSpec(
     string GeneratorTypeName,
     string DiscriminatorTypeName,
     EquatableArray<Problem> DeclarationProblems,
-    bool HasMalformedAttributes);
+    bool HasMalformedAttributes,
+    string GeneratorKey = "",
+    string DiscriminatorKey = "")
+{
+    /// <summary>The key a network's own model is found by: namespace and class name as <see cref="ModelSpec"/> holds them.</summary>
+    public static string KeyOf(ModelSpec spec) => KeyOf(spec.Namespace, spec.ClassName);
+
+    public static string KeyOf(string ns, string className) => ns + "|" + className;
+}

@@ -10,7 +10,9 @@ namespace GanDsl.Generators.Parsing;
 /// <summary>Turns a [Gan] class into a <see cref="GanSpec"/>, reading both networks it names.</summary>
 internal static class GanReader
 {
-    public static GanSpec Read(INamedTypeSymbol type, AttributeData attribute, CancellationToken ct)
+    /// <param name="readNetworks">False in the generator pipeline: the networks are then only identified (role,
+    /// accessibility, key) and their models are taken from the networks' own pipeline steps, not read again.</param>
+    public static GanSpec Read(INamedTypeSymbol type, AttributeData attribute, CancellationToken ct, bool readNetworks = true)
     {
         var v = new AttributeValues(attribute);
         var problems = new List<Problem>(DeclarationRules.Check(type, "[Gan]", ct));
@@ -39,20 +41,25 @@ internal static class GanReader
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
 
-        var generator = ReadNetwork(type, v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, ct);
-        var discriminator = ReadNetwork(type, v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, ct);
+        var generator = ReadNetwork(type, v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, readNetworks, ct);
+        var discriminator = ReadNetwork(type, v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, readNetworks, ct);
 
         return new GanSpec(
             Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
             ClassName: type.Name,
             Options: options,
-            Generator: generator,
-            Discriminator: discriminator,
+            Generator: generator.Spec,
+            Discriminator: discriminator.Spec,
             GeneratorTypeName: v.Type(0)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
             DiscriminatorTypeName: v.Type(1)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
             DeclarationProblems: problems.ToEquatableArray(),
-            HasMalformedAttributes: v.Failed || type.Name.Length == 0 || !IsTypeOrNull(attribute, 0) || !IsTypeOrNull(attribute, 1));
+            HasMalformedAttributes: v.Failed || type.Name.Length == 0 || !IsTypeOrNull(attribute, 0) || !IsTypeOrNull(attribute, 1),
+            GeneratorKey: generator.Key,
+            DiscriminatorKey: discriminator.Key);
     }
+
+    private static string NamespaceOf(ITypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";
 
     /// <summary>A typeof(...) or null constant (null gets GAN006 above); anything else the compiler reports.</summary>
     private static bool IsTypeOrNull(AttributeData attribute, int position) =>
@@ -61,21 +68,22 @@ internal static class GanReader
     private static Problem Invalid(string what) =>
         new(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ModelAttribute, "[Gan]: " + what);
 
-    private static ModelSpec? ReadNetwork(INamedTypeSymbol pair, ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, CancellationToken ct)
+    private static (ModelSpec? Spec, string Key) ReadNetwork(INamedTypeSymbol pair, ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, bool readNetworks, CancellationToken ct)
     {
-        if (type is null || type.TypeKind == TypeKind.Error) return null; // the compiler reports the bad typeof
-        var reading = type is INamedTypeSymbol named ? ModelReader.TryRead(named, ct) : null;
-        if (reading is not null && reading.Spec.Role == role && pair.DeclaredAccessibility == Accessibility.Public && type.DeclaredAccessibility != Accessibility.Public)
+        if (type is null || type.TypeKind == TypeKind.Error) return (null, ""); // the compiler reports the bad typeof
+        ModelRole? found = type is INamedTypeSymbol named ? ModelReader.RoleOf(named) : null;
+        var reading = readNetworks && found is not null ? ModelReader.TryRead((INamedTypeSymbol)type, ct) : null;
+        if (found == role && pair.DeclaredAccessibility == Accessibility.Public && type.DeclaredAccessibility != Accessibility.Public)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
                 $"[Gan] {pair.Name} is public but its {(role == ModelRole.Generator ? "generator" : "discriminator")} {type.Name} is not (CS0060 on the generated base class); make {type.Name} public or {pair.Name} internal"));
-        if (reading is null || reading.Spec.Role != role)
+        if (found != role)
         {
-            string actually = reading is null ? "has neither [GanGenerator] nor [GanDiscriminator]"
+            string actually = found is null ? "has neither [GanGenerator] nor [GanDiscriminator]"
                 : role == ModelRole.Generator ? "is a [GanDiscriminator]" : "is a [GanGenerator]";
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
                 $"[Gan] expects a {roleName} class as its {(role == ModelRole.Generator ? "first" : "second")} type argument, but {type.Name} {actually}"));
-            return null;
+            return (null, "");
         }
-        return reading.Spec;
+        return (reading?.Spec, GanSpec.KeyOf(NamespaceOf(type), type.Name));
     }
 }

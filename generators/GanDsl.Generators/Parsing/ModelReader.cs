@@ -28,6 +28,17 @@ internal sealed class ModelReading
 /// <summary>Turns a class with [GanGenerator] or [GanDiscriminator] into a <see cref="ModelSpec"/>.</summary>
 internal static class ModelReader
 {
+    /// <summary>The role of the first [GanGenerator] or [GanDiscriminator] on the class (the one TryRead reads).</summary>
+    public static ModelRole? RoleOf(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (KnownNames.Is(attribute.AttributeClass, KnownNames.GeneratorAttributeName)) return ModelRole.Generator;
+            if (KnownNames.Is(attribute.AttributeClass, KnownNames.DiscriminatorAttributeName)) return ModelRole.Discriminator;
+        }
+        return null;
+    }
+
     public static ModelReading? TryRead(INamedTypeSymbol type, CancellationToken ct)
     {
         foreach (var attribute in type.GetAttributes())
