@@ -12,6 +12,11 @@ public partial class BigDiscriminator { }
 [Gan(typeof(SmallGenerator), typeof(BigDiscriminator))]
 public partial class Misfit { }
 
+// GAN008 is a warning by default; this project's .editorconfig makes it an error.
+[GanDiscriminator(1, 7, 7)]
+[Flatten, Dense(1), Sigmoid]
+public partial class SquashedDiscriminator { }
+
 public static class Program
 {
     public static void Main() { }

@@ -123,6 +123,9 @@ internal static class Checker
             var span = SpanText(at);
             if (expectation.SpanText is not null && span != expectation.SpanText)
                 failures.Add($"{expectation.Id} at {expectation.File}:{expectation.Line}:{expectation.Column}: span covers \"{span}\", expected \"{expectation.SpanText}\"");
+            var severity = at.Severity.ToString().ToLowerInvariant();
+            if (expectation.Severity is not null && severity != expectation.Severity)
+                failures.Add($"{expectation.Id} at {expectation.File}:{expectation.Line}:{expectation.Column}: severity is {severity}, expected {expectation.Severity}");
         }
         if (!options.AllowExtra)
             failures.AddRange(unmatched.Select(d => "unexpected diagnostic: " + Describe(d)));

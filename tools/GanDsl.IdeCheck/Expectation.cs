@@ -15,6 +15,9 @@ internal sealed record Expectation(string Id, string File, int Line, int Column,
 {
     public string? SpanText { get; init; }
 
+    /// <summary>"error", "warning", "info" or "hidden": the effective severity, after .editorconfig and #pragma.</summary>
+    public string? Severity { get; init; }
+
     public static Expectation Parse(string text)
     {
         var parts = text.Split(':', 5);
@@ -29,7 +32,8 @@ internal sealed record Expectation(string Id, string File, int Line, int Column,
 
     /// <summary>
     /// A file of expectations: one <c>ID:FILE:LINE:COL[:MESSAGE]</c> per line; a following line
-    /// <c>span: TEXT</c> gives the source text under that diagnostic's span. Blank lines and '#' comments are skipped.
+    /// <c>span: TEXT</c> gives the source text under that diagnostic's span, and a line <c>severity: error</c> its
+    /// effective severity. Blank lines and '#' comments are skipped.
     /// </summary>
     public static List<Expectation> ReadFile(string path)
     {
@@ -42,6 +46,11 @@ internal sealed record Expectation(string Id, string File, int Line, int Column,
             {
                 if (list.Count == 0) throw new FormatException($"{path}: 'span:' before any expectation");
                 list[^1] = list[^1] with { SpanText = Unquote(line.Substring("span:".Length).Trim()) };
+            }
+            else if (line.StartsWith("severity:", StringComparison.Ordinal))
+            {
+                if (list.Count == 0) throw new FormatException($"{path}: 'severity:' before any expectation");
+                list[^1] = list[^1] with { Severity = line.Substring("severity:".Length).Trim().ToLowerInvariant() };
             }
             else list.Add(Parse(line));
         }
@@ -60,5 +69,5 @@ internal sealed record Expectation(string Id, string File, int Line, int Column,
     }
 
     public override string ToString() =>
-        $"{Id} at {File}:{Line}:{Column}" + (Message is null ? "" : $" \"{Message}\"") + (SpanText is null ? "" : $" over \"{SpanText}\"");
+        $"{Id} at {File}:{Line}:{Column}" + (Message is null ? "" : $" \"{Message}\"") + (SpanText is null ? "" : $" over \"{SpanText}\"") + (Severity is null ? "" : $" as {Severity}");
 }
