@@ -29,7 +29,7 @@ public class EmitterAgreementTests
     [Fact]
     public void Emitted_constructor_arguments_equal_the_runtime_builders()
     {
-        ValidStacks.Sample(stack =>
+        SeededSample.Run(ValidStacks, stack =>
         {
             var analysis = ModelChecker.Check(stack.Spec);
             for (int i = 0; i < stack.Layers.Length; i++)

@@ -36,7 +36,7 @@ public class ShapeAgreementProperties(ITestOutputHelper output)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-        StackGen.Stacks.Sample(stack =>
+        SeededSample.Run(StackGen.Stacks, stack =>
         {
             var (verdict, code) = Compare(stack);
             if (code is not null) byCode.AddOrUpdate(code, 1, (_, n) => n + 1);
