@@ -20,39 +20,30 @@ namespace GanDsl.CodeFixes;
 /// attribute there, else fully qualified.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertLayerCodeFixProvider)), Shared]
-public sealed class InsertLayerCodeFixProvider : CodeFixProvider
+public sealed class InsertLayerCodeFixProvider : AttributeCodeFixProvider
 {
     public const string DiagnosticId = "GAN004";
     public const string FlattenKey = "GanDsl.GAN004.InsertFlatten";
     public const string ReshapeKey = "GanDsl.GAN004.InsertReshape";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticId);
+    public InsertLayerCodeFixProvider() : base(DiagnosticId) { }
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Register(CodeFixContext context, Diagnostic diagnostic, string fix, AttributeSyntax attribute)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (attribute.Parent is not AttributeListSyntax) return;
+        if (fix == "Flatten")
         {
-            var fix = FixData.Of(diagnostic);
-            if (fix is null) continue;
-            var found = await FixData.FindAttributeAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-            if (found is null || found.Value.Attribute.Parent is not AttributeListSyntax) continue;
-
-            if (fix == "Flatten")
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Insert [Flatten] before this layer",
-                        ct => Apply(context.Document, diagnostic, "Flatten", null, ct), FlattenKey),
-                    diagnostic);
-            }
-            else if (FixData.ReshapeDims(fix) is { IsDefault: false } dims)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Insert [Reshape({FixData.Join(dims)})] before this layer",
-                        ct => Apply(context.Document, diagnostic, "Reshape", FixData.ArgumentList(dims), ct), ReshapeKey),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create("Insert [Flatten] before this layer",
+                    ct => Apply(context.Document, diagnostic, "Flatten", null, ct), FlattenKey),
+                diagnostic);
+        }
+        else if (FixData.ReshapeDims(fix) is { IsDefault: false } dims)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create($"Insert [Reshape({FixData.Join(dims)})] before this layer",
+                    ct => Apply(context.Document, diagnostic, "Reshape", FixData.ArgumentList(dims), ct), ReshapeKey),
+                diagnostic);
         }
     }
 

@@ -15,29 +15,21 @@ namespace GanDsl.CodeFixes;
 /// a square image with 1 or 3 channels. Example: [Dense(784)] [Reshape(1, 28, 27)] becomes [Reshape(1, 28, 28)].
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReshapeCountCodeFixProvider)), Shared]
-public sealed class ReshapeCountCodeFixProvider : CodeFixProvider
+public sealed class ReshapeCountCodeFixProvider : AttributeCodeFixProvider
 {
     public const string DiagnosticId = "GAN002";
     public const string EquivalenceKey = "GanDsl.GAN002.ReshapeToInputLayout";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticId);
+    public ReshapeCountCodeFixProvider() : base(DiagnosticId) { }
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Register(CodeFixContext context, Diagnostic diagnostic, string fix, AttributeSyntax attribute)
     {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var dims = FixData.ReshapeDims(FixData.Of(diagnostic));
-            if (dims.IsDefault) continue;
-            var found = await FixData.FindAttributeAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-            if (found is not { } f || FixData.SimpleName(f.Attribute) != "Reshape") continue;
-
-            context.RegisterCodeFix(
-                CodeAction.Create($"Reshape to ({FixData.Join(dims)})",
-                    ct => Apply(context.Document, diagnostic, dims, ct), EquivalenceKey),
-                diagnostic);
-        }
+        var dims = FixData.ReshapeDims(fix);
+        if (dims.IsDefault || FixData.SimpleName(attribute) != "Reshape") return;
+        context.RegisterCodeFix(
+            CodeAction.Create($"Reshape to ({FixData.Join(dims)})",
+                ct => Apply(context.Document, diagnostic, dims, ct), EquivalenceKey),
+            diagnostic);
     }
 
     private static async Task<Document> Apply(Document document, Diagnostic diagnostic, ImmutableArray<int> dims, CancellationToken ct)

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GanDsl.CodeFixes;
 
@@ -15,44 +16,37 @@ namespace GanDsl.CodeFixes;
 /// (a bad number) carry no fix data and get no fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SamePaddingCodeFixProvider)), Shared]
-public sealed class SamePaddingCodeFixProvider : CodeFixProvider
+public sealed class SamePaddingCodeFixProvider : AttributeCodeFixProvider
 {
     public const string DiagnosticId = "GAN006";
     public const string DropPaddingKey = "GanDsl.GAN006.RemovePadding";
     public const string DropOutputPaddingKey = "GanDsl.GAN006.RemoveOutputPadding";
     public const string DropSameKey = "GanDsl.GAN006.RemoveSame";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticId);
+    public SamePaddingCodeFixProvider() : base(DiagnosticId) { }
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Register(CodeFixContext context, Diagnostic diagnostic, string fix, AttributeSyntax attribute)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        string? padding = fix switch
         {
-            string? padding = FixData.Of(diagnostic) switch
-            {
-                "DropPadding" => "Padding",
-                "DropOutputPadding" => "OutputPadding",
-                _ => null,
-            };
-            if (padding is null) continue;
-            var found = await FixData.FindAttributeAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-            if (found is not { } f) continue;
-            var paddingArgument = FixData.Named(f.Attribute, padding);
-            var sameArgument = FixData.Named(f.Attribute, "Same");
-            if (paddingArgument is null || sameArgument is null) continue;
+            "DropPadding" => "Padding",
+            "DropOutputPadding" => "OutputPadding",
+            _ => null,
+        };
+        if (padding is null) return;
+        var paddingArgument = FixData.Named(attribute, padding);
+        var sameArgument = FixData.Named(attribute, "Same");
+        if (paddingArgument is null || sameArgument is null) return;
 
-            string paddingKey = padding == "Padding" ? DropPaddingKey : DropOutputPaddingKey;
-            context.RegisterCodeFix(
-                CodeAction.Create($"Remove '{paddingArgument.ToString().Trim()}' (keep Same = true)",
-                    ct => RemoveArgument(context.Document, diagnostic, padding, ct), paddingKey),
-                diagnostic);
-            context.RegisterCodeFix(
-                CodeAction.Create($"Remove 'Same = true' (keep {paddingArgument.ToString().Trim()})",
-                    ct => RemoveArgument(context.Document, diagnostic, "Same", ct), DropSameKey),
-                diagnostic);
-        }
+        string paddingKey = padding == "Padding" ? DropPaddingKey : DropOutputPaddingKey;
+        context.RegisterCodeFix(
+            CodeAction.Create($"Remove '{paddingArgument.ToString().Trim()}' (keep Same = true)",
+                ct => RemoveArgument(context.Document, diagnostic, padding, ct), paddingKey),
+            diagnostic);
+        context.RegisterCodeFix(
+            CodeAction.Create($"Remove 'Same = true' (keep {paddingArgument.ToString().Trim()})",
+                ct => RemoveArgument(context.Document, diagnostic, "Same", ct), DropSameKey),
+            diagnostic);
     }
 
     private static async Task<Document> RemoveArgument(Document document, Diagnostic diagnostic, string name, CancellationToken ct)
