@@ -39,9 +39,8 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
                 Report(context, type, new[] { ModelReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty);
             foreach (var attribute in type.GetAttributes())
             {
-                if (KnownNames.IsRoleAttribute(attribute.AttributeClass))
+                if (ModelReader.RoleOf(attribute) is { } role)
                 {
-                    var role = KnownNames.Is(attribute.AttributeClass, KnownNames.GeneratorAttributeName) ? ModelRole.Generator : ModelRole.Discriminator;
                     var reading = ModelReader.Read(type, role, attribute, context.CancellationToken);
                     if (reading.Spec.HasMalformedAttributes) continue; // the compiler already reports these
                     var analysis = ModelChecker.Check(reading.Spec);

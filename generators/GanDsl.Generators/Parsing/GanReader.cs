@@ -45,7 +45,7 @@ internal static class GanReader
         var discriminator = ReadNetwork(type, v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, readNetworks, ct);
 
         return new GanSpec(
-            Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
+            Namespace: KnownNames.NamespaceOf(type),
             ClassName: type.Name,
             Options: options,
             Generator: generator.Spec,
@@ -57,9 +57,6 @@ internal static class GanReader
             GeneratorKey: generator.Key,
             DiscriminatorKey: discriminator.Key);
     }
-
-    private static string NamespaceOf(ITypeSymbol type) =>
-        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";
 
     /// <summary>A typeof(...) or null constant (null gets GAN006 above); anything else the compiler reports.</summary>
     private static bool IsTypeOrNull(AttributeData attribute, int position) =>
@@ -84,6 +81,6 @@ internal static class GanReader
                 $"[Gan] expects a {roleName} class as its {(role == ModelRole.Generator ? "first" : "second")} type argument, but {type.Name} {actually}"));
             return (null, "");
         }
-        return (reading?.Spec, GanSpec.KeyOf(NamespaceOf(type), type.Name));
+        return (reading?.Spec, GanSpec.KeyOf(KnownNames.NamespaceOf(type), type.Name));
     }
 }

@@ -7,14 +7,15 @@ namespace GanDsl.Generators.Parsing;
 internal static class KnownNames
 {
     public const string Namespace = "GanDsl";
-    public const string GeneratorAttribute = "GanDsl.GanGeneratorAttribute";
-    public const string DiscriminatorAttribute = "GanDsl.GanDiscriminatorAttribute";
-    public const string GanAttribute = "GanDsl.GanAttribute";
     public const string LayerAttributeBase = "LayerAttribute";
 
     public const string GeneratorAttributeName = "GanGeneratorAttribute";
     public const string DiscriminatorAttributeName = "GanDiscriminatorAttribute";
     public const string GanAttributeName = "GanAttribute";
+
+    public const string GeneratorAttribute = Namespace + "." + GeneratorAttributeName;
+    public const string DiscriminatorAttribute = Namespace + "." + DiscriminatorAttributeName;
+    public const string GanAttribute = Namespace + "." + GanAttributeName;
 
     /// <summary>True for the top-level GanDsl namespace.</summary>
     public static bool IsGanDsl(INamespaceSymbol? ns) =>
@@ -26,4 +27,9 @@ internal static class KnownNames
 
     public static bool IsRoleAttribute(INamedTypeSymbol? type) =>
         Is(type, GeneratorAttributeName) || Is(type, DiscriminatorAttributeName);
+
+    /// <summary>The namespace of a type as <c>ModelSpec.Namespace</c> holds it ("" for the global namespace). One
+    /// function for every reader, because a [Gan] finds its networks' models by this text.</summary>
+    public static string NamespaceOf(ITypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";
 }

@@ -28,26 +28,25 @@ internal sealed class ModelReading
 /// <summary>Turns a class with [GanGenerator] or [GanDiscriminator] into a <see cref="ModelSpec"/>.</summary>
 internal static class ModelReader
 {
-    /// <summary>The role of the first [GanGenerator] or [GanDiscriminator] on the class (the one TryRead reads).</summary>
-    public static ModelRole? RoleOf(INamedTypeSymbol type)
+    /// <summary>The role an attribute gives its class: [GanGenerator], [GanDiscriminator], or none.</summary>
+    public static ModelRole? RoleOf(AttributeData attribute) =>
+        KnownNames.Is(attribute.AttributeClass, KnownNames.GeneratorAttributeName) ? ModelRole.Generator
+        : KnownNames.Is(attribute.AttributeClass, KnownNames.DiscriminatorAttributeName) ? ModelRole.Discriminator
+        : null;
+
+    /// <summary>The first [GanGenerator] or [GanDiscriminator] on the class: the one that decides its role.</summary>
+    private static (ModelRole Role, AttributeData Attribute)? RoleAttribute(INamedTypeSymbol type)
     {
         foreach (var attribute in type.GetAttributes())
-        {
-            if (KnownNames.Is(attribute.AttributeClass, KnownNames.GeneratorAttributeName)) return ModelRole.Generator;
-            if (KnownNames.Is(attribute.AttributeClass, KnownNames.DiscriminatorAttributeName)) return ModelRole.Discriminator;
-        }
+            if (RoleOf(attribute) is { } role) return (role, attribute);
         return null;
     }
 
-    public static ModelReading? TryRead(INamedTypeSymbol type, CancellationToken ct)
-    {
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (KnownNames.Is(attribute.AttributeClass, KnownNames.GeneratorAttributeName)) return Read(type, ModelRole.Generator, attribute, ct);
-            if (KnownNames.Is(attribute.AttributeClass, KnownNames.DiscriminatorAttributeName)) return Read(type, ModelRole.Discriminator, attribute, ct);
-        }
-        return null;
-    }
+    /// <summary>The role of the class (the one TryRead reads it as), without reading its layers.</summary>
+    public static ModelRole? RoleOf(INamedTypeSymbol type) => RoleAttribute(type)?.Role;
+
+    public static ModelReading? TryRead(INamedTypeSymbol type, CancellationToken ct) =>
+        RoleAttribute(type) is { } found ? Read(type, found.Role, found.Attribute, ct) : null;
 
     public static ModelReading Read(INamedTypeSymbol type, ModelRole role, AttributeData roleAttribute, CancellationToken ct)
     {
@@ -62,8 +61,7 @@ internal static class ModelReader
         bool malformed = roleValues.Failed;
 
         var all = type.GetAttributes();
-        if (all.Any(a => KnownNames.Is(a.AttributeClass, KnownNames.GeneratorAttributeName))
-            && all.Any(a => KnownNames.Is(a.AttributeClass, KnownNames.DiscriminatorAttributeName)))
+        if (all.Any(a => RoleOf(a) == ModelRole.Generator) && all.Any(a => RoleOf(a) == ModelRole.Discriminator))
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [GanGenerator] and a [GanDiscriminator]"));
         if (all.Any(a => KnownNames.Is(a.AttributeClass, KnownNames.GanAttributeName)))
@@ -100,7 +98,7 @@ internal static class ModelReader
                 $"{roleName} {type.Name} has layer attributes on more than one partial declaration; declare all layers on one so their order is defined"));
 
         var spec = new ModelSpec(
-            Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
+            Namespace: KnownNames.NamespaceOf(type),
             ClassName: type.Name,
             Role: role,
             Input: input.ToEquatableArray(),
