@@ -7,13 +7,10 @@ namespace GanDsl.Tests.Data;
 
 public sealed class FashionMnistTests
 {
-    private static string ShippedFolder() =>
-        FashionMnist.CandidateFolders().Skip(1).First(f => File.Exists(Path.Combine(f, "t10k-images-idx3-ubyte.gz")));
-
     [Fact]
     public void Shipped_subset_loads_ten_thousand_labelled_images_in_range()
     {
-        using var data = FashionMnist.Load(ShippedFolder());
+        using var data = FashionMnist.Load(ShippedData.FashionMnistFolder());
         Assert.Equal(10_000, data.Count);
         Assert.Equal(new TensorShape(1, 28, 28), data.ImageShape);
         Assert.Contains("t10k", data.Source);
@@ -37,7 +34,7 @@ public sealed class FashionMnistTests
     [Fact]
     public void Take_keeps_the_first_samples()
     {
-        using var data = FashionMnist.Load(ShippedFolder());
+        using var data = FashionMnist.Load(ShippedData.FashionMnistFolder());
         using var few = data.Take(7);
         Assert.Equal(7, few.Count);
         Assert.True(few.Images.allclose(data.Images[..7], rtol: 0, atol: 0));

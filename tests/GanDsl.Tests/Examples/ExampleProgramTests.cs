@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using GanDsl.Examples;
+using GanDsl.Tests.Data;
 using SkiaSharp;
 using Xunit;
 
@@ -13,16 +14,6 @@ public sealed class ExampleProgramTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("gandsl-examples-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static string ShippedFashionMnist()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "examples", "data", "fashion-mnist");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("examples/data/fashion-mnist not found above the test binaries");
-    }
 
     private static void AssertRunFolder(string run, int epochs)
     {
@@ -52,7 +43,7 @@ public sealed class ExampleProgramTests : IDisposable
     public void Fashion_mlp_trains_on_the_shipped_subset_and_resumes()
     {
         var run = Path.Combine(_folder, "mlp");
-        string[] common = { "fashion-mlp", "--data", ShippedFashionMnist(), "--limit", "256", "--batch-size", "64", "--out", run, "--cpu" };
+        string[] common = { "fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "256", "--batch-size", "64", "--out", run, "--cpu" };
         Assert.Equal(0, ExampleProgram.Run([.. common, "--epochs", "1"]));
         AssertRunFolder(run, 1);
         Assert.Equal(0, ExampleProgram.Run([.. common, "--epochs", "2", "--resume", run]));
@@ -64,7 +55,7 @@ public sealed class ExampleProgramTests : IDisposable
     public void Dcgan_trains_one_tiny_epoch()
     {
         var run = Path.Combine(_folder, "dcgan");
-        Assert.Equal(0, ExampleProgram.Run(new[] { "dcgan", "--data", ShippedFashionMnist(), "--limit", "32", "--batch-size", "16", "--epochs", "1", "--out", run, "--cpu" }));
+        Assert.Equal(0, ExampleProgram.Run(new[] { "dcgan", "--data", ShippedData.FashionMnistFolder(), "--limit", "32", "--batch-size", "16", "--epochs", "1", "--out", run, "--cpu" }));
         AssertRunFolder(run, 1);
     }
 
