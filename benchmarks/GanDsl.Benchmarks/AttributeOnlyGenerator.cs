@@ -7,7 +7,6 @@ namespace GanDsl.Benchmarks;
 /// with a transform that only returns the class name and no output. What it costs after an edit is what Roslyn
 /// charges any attribute-driven generator, before the generator does any work of its own.
 /// </summary>
-[Generator]
 internal sealed class AttributeOnlyGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
