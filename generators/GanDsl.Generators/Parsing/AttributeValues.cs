@@ -14,8 +14,17 @@ internal sealed class AttributeValues
     {
         _data = data;
         Failed = data.AttributeClass is null || data.AttributeClass.TypeKind == TypeKind.Error || data.AttributeConstructor is null
-                 || data.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
-                 || data.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error);
+                 || HasErrorArgument(data);
+    }
+
+    // A loop, not LINQ: this runs for every layer attribute on every compilation change.
+    private static bool HasErrorArgument(AttributeData data)
+    {
+        foreach (var argument in data.ConstructorArguments)
+            if (argument.Kind == TypedConstantKind.Error) return true;
+        foreach (var pair in data.NamedArguments)
+            if (pair.Value.Kind == TypedConstantKind.Error) return true;
+        return false;
     }
 
     /// <summary>True when the compiler could not bind the attribute; it reports that error itself.</summary>
@@ -39,11 +48,11 @@ internal sealed class AttributeValues
     public ITypeSymbol? Type(int position) =>
         position < _data.ConstructorArguments.Length ? _data.ConstructorArguments[position].Value as ITypeSymbol : null;
 
-    public bool IsSet(string name) => _data.NamedArguments.Any(a => a.Key == name);
+    public bool IsSet(string name) => Named(name) is not null;
 
     public long NamedLong(string name, long fallback) => Named(name) is { } v ? ToLong(v, fallback) : fallback;
     public double NamedDouble(string name, double fallback) => Named(name) is { } v ? ToDouble(v, fallback) : fallback;
-    public bool NamedBool(string name, bool fallback) => Named(name) is { Value: bool b } ? b : fallback;
+    public bool NamedBool(string name, bool fallback) => Named(name) is { Kind: TypedConstantKind.Primitive, Value: bool b } ? b : fallback;
 
     private TypedConstant? Named(string name)
     {
@@ -54,6 +63,7 @@ internal sealed class AttributeValues
 
     private long ToLong(TypedConstant value, long fallback)
     {
+        if (value.Kind == TypedConstantKind.Array) { Failed = true; return fallback; } // .Value throws on arrays
         switch (value.Value)
         {
             case int i: return i;
@@ -66,6 +76,7 @@ internal sealed class AttributeValues
 
     private double ToDouble(TypedConstant value, double fallback)
     {
+        if (value.Kind == TypedConstantKind.Array) { Failed = true; return fallback; }
         switch (value.Value)
         {
             case double d: return d;

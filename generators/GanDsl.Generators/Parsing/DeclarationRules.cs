@@ -63,11 +63,12 @@ internal static class DeclarationRules
     /// <summary>GAN007 for members the user declared that the generated half declares too (CS0102/CS0111).</summary>
     public static IEnumerable<Problem> CheckMembers(INamedTypeSymbol type, string role, IEnumerable<string> generatedNames, bool generatesParameterlessConstructor, CancellationToken ct)
     {
-        var reserved = new HashSet<string>(generatedNames);
+        HashSet<string>? reserved = null; // built only when the class declares a member (most declare none)
         var clashes = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (var member in type.GetMembers())
         {
             if (member.IsImplicitlyDeclared || member.DeclaringSyntaxReferences.All(r => IsGenerated(r.SyntaxTree, ct))) continue;
+            reserved ??= new HashSet<string>(generatedNames);
             if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, Parameters.Length: 0 } && generatesParameterlessConstructor)
                 clashes.Add(type.Name + "()");
             else if (member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } && reserved.Contains(member.Name))

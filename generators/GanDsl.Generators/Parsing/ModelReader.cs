@@ -60,11 +60,17 @@ internal static class ModelReader
             : roleValues.Longs(0).ToArray();
         bool malformed = roleValues.Failed;
 
-        var all = type.GetAttributes();
-        if (all.Any(a => RoleOf(a) == ModelRole.Generator) && all.Any(a => RoleOf(a) == ModelRole.Discriminator))
+        bool isGenerator = false, isDiscriminator = false, isGan = false;
+        foreach (var attribute in type.GetAttributes())
+        {
+            isGenerator |= RoleOf(attribute) == ModelRole.Generator;
+            isDiscriminator |= RoleOf(attribute) == ModelRole.Discriminator;
+            isGan |= KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName);
+        }
+        if (isGenerator && isDiscriminator)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [GanGenerator] and a [GanDiscriminator]"));
-        if (all.Any(a => KnownNames.Is(a.AttributeClass, KnownNames.GanAttributeName)))
+        if (isGan)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
         // A declaration so broken that it has no name (the compiler reports the syntax error) yields no file.
@@ -89,10 +95,7 @@ internal static class ModelReader
             layers.Add(layer);
             attributes.Add(attribute);
         }
-        var generated = new List<string> { "InputShape", "OutputShape", "ParameterCount", "forward", "Summary", "SummaryTable" };
-        if (role == ModelRole.Generator) generated.Add("LatentDim");
-        generated.AddRange(layers.Select((l, i) => Emitting.LayerEmitter.FieldName(l, i)));
-        problems.AddRange(DeclarationRules.CheckMembers(type, roleName, generated, generatesParameterlessConstructor: true, ct));
+        problems.AddRange(DeclarationRules.CheckMembers(type, roleName, GeneratedMemberNames(role, layers), generatesParameterlessConstructor: true, ct));
         if (split)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 $"{roleName} {type.Name} has layer attributes on more than one partial declaration; declare all layers on one so their order is defined"));
@@ -108,28 +111,39 @@ internal static class ModelReader
         return new ModelReading(spec, attributes.ToImmutable(), roleAttribute);
     }
 
+    /// <summary>The members the generated half declares; lazy, because most classes declare no members to clash with.</summary>
+    private static IEnumerable<string> GeneratedMemberNames(ModelRole role, List<LayerSpec> layers)
+    {
+        foreach (var name in new[] { "InputShape", "OutputShape", "ParameterCount", "forward", "Summary", "SummaryTable" })
+            yield return name;
+        if (role == ModelRole.Generator) yield return "LatentDim";
+        for (int i = 0; i < layers.Count; i++)
+            yield return Emitting.LayerEmitter.FieldName(layers[i], i);
+    }
+
     /// <summary>Layer attributes in source order. Order across partial declarations is not defined by C#, so
     /// <paramref name="split"/> reports layers spread over several declarations.</summary>
     private static List<AttributeData> OrderedLayerAttributes(INamedTypeSymbol type, CancellationToken ct, out bool split)
     {
-        var found = new List<(AttributeData Data, SyntaxReference Ref)>();
+        var layers = new List<AttributeData>();
         foreach (var attribute in type.GetAttributes())
-        {
-            if (!IsLayerAttribute(attribute.AttributeClass) || attribute.ApplicationSyntaxReference is not { } reference) continue;
-            found.Add((attribute, reference));
-        }
+            if (IsLayerAttribute(attribute.AttributeClass) && attribute.ApplicationSyntaxReference is not null)
+                layers.Add(attribute);
 
-        var declarations = found
-            .Select(f => f.Ref.GetSyntax(ct).FirstAncestorOrSelf<TypeDeclarationSyntax>())
-            .Where(d => d is not null)
-            .Distinct()
-            .Count();
-        split = declarations > 1;
+        // One declaration (the usual case): GetAttributes already lists them in source order. This runs on every
+        // compilation change, so it avoids sorting and syntax lookups when it can.
+        split = false;
+        if (type.DeclaringSyntaxReferences.Length <= 1) return layers;
 
-        return found
-            .OrderBy(f => f.Ref.SyntaxTree.FilePath, StringComparer.Ordinal)
-            .ThenBy(f => f.Ref.Span.Start)
-            .Select(f => f.Data)
+        var declarations = new HashSet<TypeDeclarationSyntax>();
+        foreach (var attribute in layers)
+            if (attribute.ApplicationSyntaxReference!.GetSyntax(ct).FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } declaration)
+                declarations.Add(declaration);
+        split = declarations.Count > 1;
+
+        return layers
+            .OrderBy(a => a.ApplicationSyntaxReference!.SyntaxTree.FilePath, StringComparer.Ordinal)
+            .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
             .ToList();
     }
 
@@ -153,14 +167,16 @@ internal static class ModelReader
         return false;
     }
 
+    /// <summary>Attribute class name -> layer kind ("DenseAttribute" -> Dense), built once.</summary>
+    private static readonly Dictionary<string, LayerKind> LayerKinds =
+        Enum.GetValues(typeof(LayerKind)).Cast<LayerKind>().ToDictionary(k => k + "Attribute", k => k, StringComparer.Ordinal);
+
     /// <summary>Null for a layer attribute that is not in the catalogue (a user-derived one); the read is then failed.</summary>
     private static LayerSpec? ReadLayer(AttributeData attribute, out bool failed)
     {
-        var name = attribute.AttributeClass!.Name;
-        if (name.EndsWith("Attribute", StringComparison.Ordinal)) name = name.Substring(0, name.Length - "Attribute".Length);
         var v = new AttributeValues(attribute);
-        if (!KnownNames.IsGanDsl(attribute.AttributeClass.ContainingNamespace)
-            || !Enum.TryParse(name, out LayerKind kind))
+        if (!KnownNames.IsGanDsl(attribute.AttributeClass!.ContainingNamespace)
+            || !LayerKinds.TryGetValue(attribute.AttributeClass.Name, out LayerKind kind))
         {
             failed = v.Failed; // unbound: the compiler reports it; bound but unknown: the caller reports GAN006
             return null;
