@@ -181,6 +181,19 @@ public class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Wrong_layout_with_the_same_values_per_sample_says_how_to_fix_it()
+    {
+        using var gan = new TinyGan(Options());
+        using var flat = torch.zeros(4, 36);
+        var error = Assert.Throws<BatchShapeException>(() => gan.TrainStep(flat));
+        Assert.Contains("both hold 36 values per sample", error.Message);
+        Assert.Contains("batch.reshape(-1, 1, 6, 6)", error.Message);
+
+        using var other = torch.zeros(4, 35);
+        Assert.DoesNotContain("values per sample", Assert.Throws<BatchShapeException>(() => gan.TrainStep(other)).Message);
+    }
+
+    [Fact]
     public void Fit_refuses_a_dataset_of_the_wrong_shape_before_training()
     {
         using var gan = new TinyGan(Options());
