@@ -10,9 +10,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GanDsl.CodeFixes;
 
 /// <summary>
-/// GAN002 (Reshape changes the element count): rewrites the Reshape's dimensions to the layout its input already
-/// has. Offered only when the analyzer found one unambiguous layout: the input's own (C, H, W), or for a flat input
-/// a square image with 1 or 3 channels. Example: [Dense(784)] [Reshape(1, 28, 27)] becomes [Reshape(1, 28, 28)].
+/// GAN002 (Reshape changes the element count): rewrites the Reshape's dimensions so the count fits, keeping the rank
+/// the user wrote. Offered only when the analyzer found one unambiguous layout: the input's own at the same rank, the
+/// flat count for a rank-1 Reshape, or for a flat input a square image with the user's channels (else 1 or 3).
+/// Examples: [Dense(784)] [Reshape(1, 28, 27)] becomes [Reshape(1, 28, 28)]; [Dense(8 * 7 * 7), Reshape(8, 7, 6)]
+/// becomes Reshape(8, 7, 7).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReshapeCountCodeFixProvider)), Shared]
 public sealed class ReshapeCountCodeFixProvider : AttributeCodeFixProvider

@@ -104,7 +104,7 @@ internal static class ShapeInference
                 long want = target.ElementCount, have = input.ElementCount;
                 if (want != have)
                     return (null, new Problem(ProblemCode.ReshapeCount, ProblemSeverity.Error, index,
-                        $"{layer.Display} needs {want} elements {target} but its input {input} has {have}", ReshapeFix(input)));
+                        $"{layer.Display} needs {want} elements {target} but its input {input} has {have}", ReshapeFix(input, target)));
                 return (Ok(target), null);
             }
             case LayerKind.Upsample:
@@ -130,22 +130,30 @@ internal static class ShapeInference
             $"{layer.Display} needs an image (C, H, W) input but receives {input}{hint}", fix.Length > 0 ? "Reshape:" + fix : "");
     }
 
-    /// <summary>The one obvious (C, H, W) for a flat vector: square images with 1 or 3 channels; else none.</summary>
-    internal static string ImageLayoutFor(long elements)
+    /// <summary>The one obvious (C, H, W) for a flat vector: a square image with <paramref name="preferredChannels"/>
+    /// (the channels the user wrote), else 1, else 3 channels; else none.</summary>
+    internal static string ImageLayoutFor(long elements, long preferredChannels = 0)
     {
-        foreach (long channels in new long[] { 1, 3 })
+        foreach (long channels in new[] { preferredChannels, 1, 3 })
         {
-            if (elements % channels != 0) continue;
+            if (channels <= 0 || elements % channels != 0) continue;
             long side = (long)Math.Round(Math.Sqrt(elements / channels));
             if (side > 0 && side * side * channels == elements) return $"{channels}, {side}, {side}";
         }
         return "";
     }
 
-    /// <summary>A GAN002 fix: the input's own element layout, when it is an image layout or flat.</summary>
-    private static string ReshapeFix(Shape input) =>
-        input.Rank == 1 ? ImageLayoutFor(input[0]) is { Length: > 0 } layout ? "Reshape:" + layout : ""
-        : "Reshape:" + string.Join(", ", input.Dims);
+    /// <summary>A GAN002 fix that keeps the rank the user wrote, so the layers after it see what they were
+    /// written for: the input's own layout at the same rank, the flat count for a rank-1 Reshape, or a square
+    /// image (the user's channels first) for a (C, H, W) Reshape of a flat input. Nothing for other ranks.</summary>
+    private static string ReshapeFix(Shape input, Shape declared)
+    {
+        if (declared.Rank == input.Rank) return "Reshape:" + string.Join(", ", input.Dims);
+        if (declared.Rank == 1) return "Reshape:" + input.ElementCount;
+        if (declared.Rank == 3 && input.Rank == 1 && ImageLayoutFor(input[0], declared[0]) is { Length: > 0 } layout)
+            return "Reshape:" + layout;
+        return "";
+    }
 
     // ---- convolution arithmetic (shared with the emitter through ConvPlan) ----
 
