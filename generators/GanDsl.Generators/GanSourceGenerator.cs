@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using GanDsl.Generators.Diagnostics;
 using GanDsl.Generators.Emitting;
 using GanDsl.Generators.Model;
 using GanDsl.Generators.Parsing;
@@ -12,7 +14,8 @@ namespace GanDsl.Generators;
 /// <summary>
 /// parse (symbols -> value models) -> check (pure shape inference) -> emit (text).
 /// Diagnostics come from <see cref="Diagnostics.GanModelAnalyzer"/> over the same check; this generator only
-/// skips invalid models, so users see our diagnostic instead of a cascade of compiler errors.
+/// skips invalid models, so users see our diagnostic instead of a cascade of compiler errors. The one diagnostic
+/// it reports itself is GAN000, for a class it failed on (a bug in GanDsl), so a failure is never silent.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class GanSourceGenerator : IIncrementalGenerator
@@ -33,19 +36,19 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
         var generators = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.GeneratorAttribute,
                 static (node, _) => true,
-                static (ctx, ct) => Safe(() => ModelReader.Read((INamedTypeSymbol)ctx.TargetSymbol, ModelRole.Generator, ctx.Attributes[0], ct).Spec))
+                static (ctx, ct) => ReadModel(ctx.TargetSymbol, ModelRole.Generator, ctx.Attributes[0], ct))
             .WithTrackingName(TrackingNames.GeneratorModels);
 
         var discriminators = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.DiscriminatorAttribute,
                 static (node, _) => true,
-                static (ctx, ct) => Safe(() => ModelReader.Read((INamedTypeSymbol)ctx.TargetSymbol, ModelRole.Discriminator, ctx.Attributes[0], ct).Spec))
+                static (ctx, ct) => ReadModel(ctx.TargetSymbol, ModelRole.Discriminator, ctx.Attributes[0], ct))
             .WithTrackingName(TrackingNames.DiscriminatorModels);
 
         var gans = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.GanAttribute,
                 static (node, _) => true,
-                static (ctx, ct) => Safe(() => GanReader.Read((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ct, readNetworks: false)))
+                static (ctx, ct) => ReadGan(ctx.TargetSymbol, ctx.Attributes[0], ct))
             .WithTrackingName(TrackingNames.GanModels);
 
         // Each [Gan] takes its networks' models from their own steps instead of reading them again, so
@@ -53,19 +56,19 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
         var networks = generators.Collect().Select(static (all, _) => ToEquatable(all))
             .Combine(discriminators.Collect().Select(static (all, _) => ToEquatable(all)));
         var pairedGans = gans.Combine(networks)
-            .Select(static (input, _) => input.Left is null ? null : Safe(() => Pair(input.Left, input.Right.Left, input.Right.Right)))
+            .Select(static (input, _) => Pair(input.Left, input.Right.Left, input.Right.Right))
             .WithTrackingName(TrackingNames.PairedGans);
 
         var checkedGenerators = generators
-            .Select(static (spec, _) => spec is null ? null : Safe(() => ModuleOutput.From(spec)))
+            .Select(static (spec, _) => ModuleOutput.From(spec))
             .WithTrackingName(TrackingNames.CheckedGenerators);
 
         var checkedDiscriminators = discriminators
-            .Select(static (spec, _) => spec is null ? null : Safe(() => ModuleOutput.From(spec)))
+            .Select(static (spec, _) => ModuleOutput.From(spec))
             .WithTrackingName(TrackingNames.CheckedDiscriminators);
 
         var checkedGans = pairedGans
-            .Select(static (spec, _) => spec is null ? null : Safe(() => ModuleOutput.From(spec)))
+            .Select(static (spec, _) => ModuleOutput.From(spec))
             .WithTrackingName(TrackingNames.CheckedGans);
 
         context.RegisterSourceOutput(checkedGenerators, static (spc, output) => output?.AddTo(spc));
@@ -73,45 +76,111 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(checkedGans, static (spc, output) => output?.AddTo(spc));
     }
 
-    private static EquatableArray<ModelSpec> ToEquatable(ImmutableArray<ModelSpec?> specs) =>
-        specs.Where(s => s is not null).Select(s => s!).ToEquatableArray();
+    // The generator must never throw (CS8785 would drop all of its output), and must not fail silently either:
+    // an unexpected exception becomes a stand-in spec that yields GAN000 and no file for that class.
 
-    private static GanSpec Pair(GanSpec gan, EquatableArray<ModelSpec> generators, EquatableArray<ModelSpec> discriminators) =>
-        gan with
-        {
-            Generator = generators.FirstOrDefault(g => g.Role == ModelRole.Generator && GanSpec.KeyOf(g) == gan.GeneratorKey),
-            Discriminator = discriminators.FirstOrDefault(d => d.Role == ModelRole.Discriminator && GanSpec.KeyOf(d) == gan.DiscriminatorKey),
-        };
-
-    /// <summary>The generator must never throw (CS8785); an unexpected failure just emits nothing for that class,
-    /// and the analyzer, which runs the same checks, reports what it can.</summary>
-    private static T? Safe<T>(Func<T?> work) where T : class
+    /// <summary>Null for an attribute on something that is not a type: the compiler reports that (CS0592).</summary>
+    private static ModelSpec? ReadModel(ISymbol target, ModelRole role, AttributeData attribute, CancellationToken ct)
     {
-        try { return work(); }
+        if (target is not INamedTypeSymbol type) return null;
+        try { return ModelReader.Read(type, role, attribute, ct).Spec; }
         catch (OperationCanceledException) { throw; }
-        catch (Exception) { return null; }
+        catch (Exception e) { return ModelSpec.Failed(SafeNamespace(target), target.Name, role, e); }
     }
+
+    private static GanSpec? ReadGan(ISymbol target, AttributeData attribute, CancellationToken ct)
+    {
+        if (target is not INamedTypeSymbol type) return null;
+        try { return GanReader.Read(type, attribute, ct, readNetworks: false); }
+        catch (OperationCanceledException) { throw; }
+        catch (Exception e) { return GanSpec.Failed(SafeNamespace(target), target.Name, e); }
+    }
+
+    private static string SafeNamespace(ISymbol target)
+    {
+        try { return target is ITypeSymbol type ? KnownNames.NamespaceOf(type) : ""; }
+        catch (Exception) { return ""; }
+    }
+
+    /// <summary>The networks a [Gan] can pair with; one GanDsl failed on is left out (it has its own GAN000).</summary>
+    private static EquatableArray<ModelSpec> ToEquatable(ImmutableArray<ModelSpec?> specs) =>
+        specs.Where(s => s is { InternalError.Length: 0 }).Select(s => s!).ToEquatableArray();
+
+    private static GanSpec? Pair(GanSpec? gan, EquatableArray<ModelSpec> generators, EquatableArray<ModelSpec> discriminators)
+    {
+        if (gan is null || gan.InternalError.Length > 0) return gan;
+        try
+        {
+            return gan with
+            {
+                Generator = generators.FirstOrDefault(g => g.Role == ModelRole.Generator && IsKey(gan.GeneratorKey, g)),
+                Discriminator = discriminators.FirstOrDefault(d => d.Role == ModelRole.Discriminator && IsKey(gan.DiscriminatorKey, d)),
+            };
+        }
+        catch (Exception e) { return GanSpec.Failed(gan.Namespace, gan.ClassName, e); }
+    }
+
+    /// <summary>GanSpec.KeyOf(spec) == key, without building the string (a [Gan] scans every network).</summary>
+    private static bool IsKey(string key, ModelSpec spec) =>
+        key.Length == spec.Namespace.Length + 1 + spec.ClassName.Length
+        && key.StartsWith(spec.Namespace, StringComparison.Ordinal)
+        && key[spec.Namespace.Length] == '|'
+        && key.EndsWith(spec.ClassName, StringComparison.Ordinal);
 }
 
-/// <summary>A generated file (hint name + text), or nothing when the model has errors. Equatable, so
-/// an unrelated edit leaves this step Unchanged and no text is rewritten.</summary>
-internal sealed record ModuleOutput(string HintName, string Text)
+/// <summary>A generated file (hint name + text), GAN000 for a class GanDsl failed on (<see cref="Failure"/>), or
+/// nothing when the model has errors (the analyzer reports those). Equatable, so an unrelated edit leaves this step
+/// Unchanged and no text is rewritten.</summary>
+internal sealed record ModuleOutput(string HintName, string Text, string ClassName = "", string Failure = "")
 {
-    public static ModuleOutput? From(ModelSpec spec)
+    public static ModuleOutput? From(ModelSpec? spec)
     {
-        var analysis = ModelChecker.Check(spec);
-        return analysis.HasErrors ? null : new ModuleOutput(ModuleEmitter.HintName(spec), ModuleEmitter.Emit(analysis));
+        if (spec is null) return null;
+        if (spec.InternalError.Length > 0) return Failed(spec.FullName, spec.InternalError);
+        try
+        {
+            var analysis = ModelChecker.Check(spec);
+            return analysis.HasErrors ? null : new ModuleOutput(ModuleEmitter.HintName(spec), ModuleEmitter.Emit(analysis));
+        }
+        catch (OperationCanceledException) { throw; }
+        catch (Exception e) { return Failed(spec.FullName, FailureText.Of(e)); }
     }
 
-    public static ModuleOutput? From(GanSpec spec)
+    public static ModuleOutput? From(GanSpec? spec)
     {
-        if (spec.HasMalformedAttributes || spec.Generator is null || spec.Discriminator is null) return null;
-        var generator = ModelChecker.Check(spec.Generator);
-        var discriminator = ModelChecker.Check(spec.Discriminator);
-        if (generator.HasErrors || discriminator.HasErrors) return null;
-        if (PairChecker.Check(spec, generator, discriminator).Any(p => p.IsError)) return null;
-        return new ModuleOutput(GanEmitter.HintName(spec), GanEmitter.Emit(spec, generator, discriminator));
+        if (spec is null) return null;
+        string name = spec.Namespace.Length == 0 ? spec.ClassName : spec.Namespace + "." + spec.ClassName;
+        if (spec.InternalError.Length > 0) return Failed(name, spec.InternalError);
+        try
+        {
+            if (spec.HasMalformedAttributes || spec.Generator is null || spec.Discriminator is null) return null;
+            var generator = ModelChecker.Check(spec.Generator);
+            var discriminator = ModelChecker.Check(spec.Discriminator);
+            if (generator.HasErrors || discriminator.HasErrors) return null;
+            if (PairChecker.Check(spec, generator, discriminator).Any(p => p.IsError)) return null;
+            return new ModuleOutput(GanEmitter.HintName(spec), GanEmitter.Emit(spec, generator, discriminator));
+        }
+        catch (OperationCanceledException) { throw; }
+        catch (Exception e) { return Failed(name, FailureText.Of(e)); }
     }
 
-    public void AddTo(SourceProductionContext context) => context.AddSource(HintName, Text);
+    public static ModuleOutput Failed(string className, string failure) => new("", "", className, failure);
+
+    public void AddTo(SourceProductionContext context)
+    {
+        if (Failure.Length == 0)
+        {
+            try
+            {
+                context.AddSource(HintName, Text);
+                return;
+            }
+            catch (ArgumentException e) { Report(context, FailureText.Of(e)); } // e.g. a hint name Roslyn refuses
+        }
+        else Report(context, Failure);
+    }
+
+    private void Report(SourceProductionContext context, string failure) =>
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None,
+            ClassName.Length > 0 ? ClassName : HintName, failure));
 }

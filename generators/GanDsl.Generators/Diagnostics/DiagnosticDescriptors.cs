@@ -25,6 +25,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SigmoidOnLogits = Make("GAN008", "Discriminator ends in Sigmoid but losses take logits", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor SizeOverflow = Make("GAN009", "Tensor size overflows", DiagnosticSeverity.Error);
 
+    /// <summary>Reported by the generator itself, not the analyzer: GanDsl failed on a class (a bug in GanDsl). The
+    /// generator never throws (that would be CS8785 and drop all its output), but it must not fail silently either.</summary>
+    public static readonly DiagnosticDescriptor InternalError = new("GAN000", "GanDsl failed to generate code for a class",
+        "GanDsl could not generate code for {0} ({1}); this is a bug in GanDsl, please report it with the declaration",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>What the analyzer reports (GAN000 comes from the generator).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         ShapeMismatch, ReshapeCount, ImpossibleArithmetic, WrongRank, DiscriminatorOutput,
         InvalidArgument, InvalidDeclaration, SigmoidOnLogits, SizeOverflow);

@@ -21,8 +21,14 @@ internal sealed record GanSpec(
     EquatableArray<Problem> DeclarationProblems,
     bool HasMalformedAttributes,
     string GeneratorKey = "",
-    string DiscriminatorKey = "")
+    string DiscriminatorKey = "",
+    string InternalError = "")
 {
+    /// <summary>What stands in for a [Gan] class GanDsl failed to read: nothing is generated, GAN000 says why.</summary>
+    public static GanSpec Failed(string ns, string className, System.Exception error) =>
+        new(ns, className, new GanOptionsSpec(0, 0, 0, 0, false), null, null, "", "", EquatableArray<Problem>.Empty,
+            HasMalformedAttributes: true, InternalError: FailureText.Of(error));
+
     /// <summary>The key a network's own model is found by: namespace and class name as <see cref="ModelSpec"/> holds them.</summary>
     public static string KeyOf(ModelSpec spec) => KeyOf(spec.Namespace, spec.ClassName);
 

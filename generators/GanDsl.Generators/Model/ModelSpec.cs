@@ -1,3 +1,4 @@
+using System;
 using GanDsl.Generators.Shapes;
 
 namespace GanDsl.Generators.Model;
@@ -19,7 +20,13 @@ internal sealed record ModelSpec(
     EquatableArray<long> Input,
     EquatableArray<LayerSpec> Layers,
     EquatableArray<Problem> DeclarationProblems,
-    bool HasMalformedAttributes)
+    bool HasMalformedAttributes,
+    string InternalError = "")
 {
+    /// <summary>What stands in for a class GanDsl failed to read: nothing is generated, GAN000 says why.</summary>
+    public static ModelSpec Failed(string ns, string className, ModelRole role, Exception error) =>
+        new(ns, className, role, EquatableArray<long>.Empty, EquatableArray<LayerSpec>.Empty, EquatableArray<Problem>.Empty,
+            HasMalformedAttributes: true, InternalError: FailureText.Of(error));
+
     public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
 }

@@ -18,7 +18,10 @@ internal static class DeclarationRules
 
         var declarations = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).ToList();
         if (type.TypeKind != TypeKind.Class)
-            yield return Bad($"must be a class, not a {type.TypeKind.ToString().ToLowerInvariant()}");
+        {
+            string kind = type.TypeKind.ToString().ToLowerInvariant();
+            yield return Bad($"must be a class, not {("aeiou".IndexOf(kind[0]) >= 0 ? "an" : "a")} {kind}");
+        }
         else if (type.IsRecord)
             yield return Bad("must be a plain class, not a record (it derives from a TorchSharp module)");
         if (declarations.OfType<TypeDeclarationSyntax>().Any(d => !d.Modifiers.Any(SyntaxKind.PartialKeyword)))
