@@ -180,6 +180,8 @@ public class DiagnosticTests
     [InlineData("public class D { }", "[GanDiscriminator] D must be declared partial so GanDsl can generate its other half")]
     [InlineData("public partial class D<T> { }", "[GanDiscriminator] D must not be generic")]
     [InlineData("public partial record D { }", "[GanDiscriminator] D must be a plain class, not a record (it derives from a TorchSharp module)")]
+    [InlineData("public partial struct D { }", "[GanDiscriminator] D must be a class, not a struct")]
+    [InlineData("public partial interface D { }", "[GanDiscriminator] D must be a class, not an interface")]
     public void GAN007_class_shape_is_reported_on_the_class_name(string declaration, string message)
     {
         var result = Run(
