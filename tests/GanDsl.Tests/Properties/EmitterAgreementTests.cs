@@ -48,29 +48,36 @@ public class EmitterAgreementTests
     public void Generated_modules_compile_and_run_with_the_inferred_shapes()
     {
         const int Count = 12;
-        var stacks = ValidStacks.Array[Count].Single(); // CsCheck's default random seed; failures print the sources
+        var (seed, stacks) = SeededSample.Draw(ValidStacks, Count); // the same fixed seed as the other property tests
         var sources = stacks.Select((s, i) => $"using GanDsl;\nnamespace Agree{i};\n{s.Source}\n").ToArray();
         var compilation = GeneratorHarness.Compilation(sources);
         GeneratorHarness.Driver().RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
         using var image = new MemoryStream();
         var emit = generated.Emit(image);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + string.Join("\n", sources));
+        Assert.True(emit.Success, $"seed {seed}: " + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + string.Join("\n", sources));
         var assembly = Assembly.Load(image.ToArray());
 
         using var scope = torch.NewDisposeScope();
         for (int i = 0; i < Count; i++)
         {
             var stack = stacks[i];
-            var analysis = ModelChecker.Check(stack.Spec);
-            using var module = (nn.Module<Tensor, Tensor>)Activator.CreateInstance(assembly.GetType($"Agree{i}.D")!)!;
-            var input = torch.randn(new long[] { 2 }.Concat(stack.Input).ToArray());
-            var output = module.call(input);
-            var run = RunOutcome.Run(stack.Input, stack.Layers);
-            Assert.True(run.Succeeded, stack.Source + "\n" + run.Error);
-            Assert.Equal(new long[] { 2 }.Concat(analysis.Output!.Dims).ToArray(), output.shape);
-            Assert.Equal(run.Outputs[^1], output.shape.Skip(1).ToArray());
-            Assert.Equal(analysis.TotalParameters, module.parameters().Sum(p => p.numel()));
+            try
+            {
+                var analysis = ModelChecker.Check(stack.Spec);
+                using var module = (nn.Module<Tensor, Tensor>)Activator.CreateInstance(assembly.GetType($"Agree{i}.D")!)!;
+                var input = torch.randn(new long[] { 2 }.Concat(stack.Input).ToArray());
+                var output = module.call(input);
+                var run = RunOutcome.Run(stack.Input, stack.Layers);
+                Assert.True(run.Succeeded, run.Error);
+                Assert.Equal(new long[] { 2 }.Concat(analysis.Output!.Dims).ToArray(), output.shape);
+                Assert.Equal(run.Outputs[^1], output.shape.Skip(1).ToArray());
+                Assert.Equal(analysis.TotalParameters, module.parameters().Sum(p => p.numel()));
+            }
+            catch (Exception e)
+            {
+                throw new Exception($"stack {i} of seed {seed} (Agree{i}.D):\n{stack.Source}\n{e.Message}", e);
+            }
         }
     }
 

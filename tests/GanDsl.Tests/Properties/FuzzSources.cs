@@ -235,8 +235,10 @@ internal sealed class FuzzFactory(int seed)
                 {
                     case 0:
                         replacement = Pick(WrongTypes);
-                        // a char converts to int and double; 3.5 is fine where a double is expected
-                        Note($"{a.Name}: {old} -> wrong type {prefix}{replacement}", mustFail: replacement != "'x'" && (replacement != "3.5" || isInt) && (replacement != "true" || value is not ("true" or "false")));
+                        // a char converts to int and double; 3.5 is fine where a double is expected; true is fine in a
+                        // bool slot, known by its name (the current value may be an earlier mutation's wrong type)
+                        bool boolSlot = prefix is "Bias = " or "Same = " or "DcganInit = " || value is "true" or "false";
+                        Note($"{a.Name}: {old} -> wrong type {prefix}{replacement}", mustFail: replacement != "'x'" && (replacement != "3.5" || isInt) && (replacement != "true" || !boolSlot));
                         break;
                     case 1:
                         replacement = Pick(NonConstant);

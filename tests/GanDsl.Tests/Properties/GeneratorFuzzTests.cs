@@ -23,12 +23,15 @@ namespace GanDsl.Tests.Properties;
 /// <summary>
 /// The generator never throws, and never stays silent over broken output. Seeded mutations of valid model families
 /// (each family: generator, discriminator and [Gan] pairing in its own namespace and files) are compiled many to a
-/// compilation; every diagnostic and generated file is traced back to its family.
+/// compilation; every diagnostic and generated file is traced back to its family. A family is one mutated source
+/// unit (one or two files); a run feeds 25 x 400 = 10,000 of them to the generator and the analyzer (the issue asks
+/// for at least 10,000 sources per CI run; the 30,000 model classes in them are not what is counted).
 /// </summary>
 public class GeneratorFuzzTests(ITestOutputHelper output)
 {
-    private const int Compilations = 60;
-    private const int UnitsPerCompilation = 60; // x 3 model classes = 10,800 models per run
+    private const int Compilations = 25;
+    private const int UnitsPerCompilation = 400; // 10,000 mutated source units (families) per run
+    private const int RequiredSources = 10_000;
     private const int Seed = 20261123;
 
     private static readonly Regex UnitOfPath = new(@"^U(\d+)_", RegexOptions.Compiled);
@@ -50,9 +53,10 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
                 if (verdict) Interlocked.Increment(ref diagnosed); else Interlocked.Increment(ref silentValid);
             }
         });
-        output.WriteLine($"{units} families ({units * 3} model classes) in {Compilations} compilations, {clock.Elapsed.TotalSeconds:F1} s: " +
+        output.WriteLine($"{units} mutated source units (families; {units * 3} model classes) in {Compilations} compilations, {clock.Elapsed.TotalSeconds:F1} s: " +
                          $"{diagnosed} with diagnostics, {silentValid} clean and generated, {Deduplicated} clean families not bound again (same text as another); " +
                          "phases (s): " + string.Join(", ", Phases.Select(t => (t / (double)System.Diagnostics.Stopwatch.Frequency).ToString("F1"))));
+        Assert.True(units >= RequiredSources, $"only {units} mutated source units were checked; at least {RequiredSources} are required per run");
         var kinds = failures.GroupBy(f => Regex.Replace(f.Split('\n')[0], @"\d+|\(.*|:.*", "#")).OrderByDescending(g => g.Count());
         Assert.True(failures.IsEmpty, $"{failures.Count} failures (seed {Seed}): " + string.Join("; ", kinds.Select(k => $"{k.Count()} x {k.Key}")) +
                                       "\nfirst of each:\n\n" + string.Join("\n\n", kinds.Select(k => k.First())));
@@ -81,7 +85,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
 
         // 1. The generator: no exception, no diagnostics of its own. (Its emitting code only runs for models
         //    without errors, so a swallowed exception there shows up below as a clean model with no file.)
-        var driver = GeneratorHarness.Driver().RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+        var driver = UntrackedDriver().RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         foreach (var r in run.Results.Where(r => r.Exception is not null)) Fail(-1, "generator exception: " + r.Exception);
         foreach (var d in generatorDiagnostics) Fail(UnitOf(d), "generator diagnostic: " + d);
@@ -106,7 +110,12 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         //    tree by tree: their own files and their generated files.
         //    A family whose files (user's and generated) equal an already compiled family's up to its number binds
         //    exactly the same, so it is not bound again (binding generated bodies is most of the cost).
-        var clean = Enumerable.Range(0, batch.Count).Where(u => !before.Any(d => UnitOf(d) == u)).ToHashSet();
+        // Each diagnostic is attributed once (not once per family: that was quadratic in the families per compilation).
+        var beforeByUnit = before.ToLookup(UnitOf);
+        var ganErrorsByUnit = ganDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("GAN", StringComparison.Ordinal)).ToLookup(UnitOf);
+        var hintsByUnit = hints.Select(h => UnitOfHint.Match(h)).Where(m => m.Success)
+            .ToLookup(m => int.Parse(m.Groups[1].Value), m => m.Value.TrimStart('.'));
+        var clean = Enumerable.Range(0, batch.Count).Where(u => !beforeByUnit.Contains(u)).ToHashSet();
         int TreeUnit(SyntaxTree tree)
         {
             var name = System.IO.Path.GetFileName(tree.FilePath);
@@ -129,15 +138,16 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
                 after.AddRange(generated.GetSemanticModel(tree).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         }
         Lap(2);
-        foreach (var d in after.Where(d => UnitOf(d) < 0)) Fail(-1, "unattributable compiler error: " + d);
+        var afterByUnit = after.ToLookup(UnitOf);
+        foreach (var d in afterByUnit[-1]) Fail(-1, "unattributable compiler error: " + d);
 
         for (int u = 0; u < batch.Count; u++)
         {
             var unit = batch[u];
-            var inputErrors = before.Where(d => UnitOf(d) == u).ToList();
-            var ganErrors = ganDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("GAN", StringComparison.Ordinal) && UnitOf(d) == u).ToList();
+            var inputErrors = beforeByUnit[u].ToList();
+            var ganErrors = ganErrorsByUnit[u].ToList();
             var inputKeys = inputErrors.Select(Key).ToHashSet();
-            var newErrors = after.Where(d => UnitOf(d) == u && !inputKeys.Contains(Key(d))).ToList();
+            var newErrors = afterByUnit[u].Where(d => !inputKeys.Contains(Key(d))).ToList();
             bool diagnosed = inputErrors.Count > 0 || ganErrors.Count > 0;
 
             // Generated code must never add compiler errors to code that compiled.
@@ -150,7 +160,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
             // A clean input gets its generated half, for every model class.
             if (!diagnosed)
                 foreach (var c in unit.Classes.Where(c => c.Attributes.Concat(c.SecondFile ?? new()).Any(a => a.Name is "GanGenerator" or "GanDiscriminator" or "Gan")))
-                    if (!hints.Any(h => UnitOfHint.Match(h) is { Success: true } m && m.Value.TrimStart('.').StartsWith(c.Name, StringComparison.Ordinal) && int.Parse(m.Groups[1].Value) == u))
+                    if (!hintsByUnit[u].Any(h => h.StartsWith(c.Name, StringComparison.Ordinal)))
                         Fail(u, $"no diagnostics, but nothing was generated for {c.Name} (generated: {string.Join(", ", hints.Take(4))}...)");
             yield return (unit, diagnosed);
         }
@@ -168,6 +178,11 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         empty.GetDiagnostics();
         return empty;
     });
+
+    /// <summary>The harness's driver without incremental step tracking, which nothing here reads.</summary>
+    private static GeneratorDriver UntrackedDriver() =>
+        CSharpGeneratorDriver.Create(new[] { new GanSourceGenerator().AsSourceGenerator() }, parseOptions: GeneratorHarness.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
     private static string Key(Diagnostic d) => d.Id + "@" + d.Location.SourceTree?.FilePath + ":" + d.Location.SourceSpan;
 }

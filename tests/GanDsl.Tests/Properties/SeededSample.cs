@@ -14,9 +14,23 @@ internal static class SeededSample
 {
     private const ulong DefaultSeed = 20261123;
 
+    /// <summary>The seed in use: GANDSL_PROPERTY_SEED when set, else the fixed default.</summary>
+    public static ulong Seed => ulong.TryParse(Environment.GetEnvironmentVariable("GANDSL_PROPERTY_SEED"), out var s) ? s : DefaultSeed;
+
+    /// <summary><paramref name="count"/> values drawn from the seed in use, for tests that check them together
+    /// (no per-case shrinking); the seed comes back for failure reports.</summary>
+    public static (ulong Seed, T[] Values) Draw<T>(Gen<T> gen, int count)
+    {
+        ulong seed = Seed;
+        var pcg = new PCG(1u, seed);
+        var values = new T[count];
+        for (int i = 0; i < count; i++) values[i] = gen.Generate(pcg, null, out _);
+        return (seed, values);
+    }
+
     public static void Run<T>(Gen<T> gen, Action<T> assert, int iter, int threads, Func<T, string> print)
     {
-        ulong seed = ulong.TryParse(Environment.GetEnvironmentVariable("GANDSL_PROPERTY_SEED"), out var s) ? s : DefaultSeed;
+        ulong seed = Seed;
         var pcg = new PCG(1u, seed);
         var cases = new List<(string Seed, T Value)>(iter);
         for (int i = 0; i < iter; i++)
