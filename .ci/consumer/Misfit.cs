@@ -17,6 +17,19 @@ public partial class Misfit { }
 [Flatten, Dense(1), Sigmoid]
 public partial class SquashedDiscriminator { }
 
+// One misfit for each code fix; tools/GanDsl.IdeCheck applies the fix in the workspace and recompiles.
+[GanGenerator(LatentDim = 16)]
+[Dense(784), Tanh, Reshape(1, 28, 27)]
+public partial class TypoGenerator { }
+
+[GanDiscriminator(1, 28, 28)]
+[Conv2d(8, Kernel = 4, Stride = 2, Padding = 1), LeakyReLU(0.2), Dense(1)]
+public partial class UnflattenedDiscriminator { }
+
+[GanDiscriminator(1, 28, 28)]
+[Conv2d(8, Kernel = 3, Padding = 1, Same = true), Flatten, Dense(1)]
+public partial class DoublyPaddedDiscriminator { }
+
 public static class Program
 {
     public static void Main() { }

@@ -126,6 +126,8 @@ internal static class Checker
             var severity = at.Severity.ToString().ToLowerInvariant();
             if (expectation.Severity is not null && severity != expectation.Severity)
                 failures.Add($"{expectation.Id} at {expectation.File}:{expectation.Line}:{expectation.Column}: severity is {severity}, expected {expectation.Severity}");
+            if (expectation.FixTitle is not null)
+                failures.AddRange(await CheckFixAsync(project, at, expectation.FixTitle, fixProviders, analyzers, all));
         }
         if (!options.AllowExtra)
             failures.AddRange(unmatched.Select(d => "unexpected diagnostic: " + Describe(d)));
@@ -208,6 +210,46 @@ internal static class Checker
             await provider.RegisterCodeFixesAsync(context);
         }
         return titles;
+    }
+
+    /// <summary>Applies the fix titled <paramref name="title"/> to a copy of the solution (nothing is written to disk),
+    /// compiles it again with generators and analyzers as the IDE would, and requires the diagnostic gone with no
+    /// other error added. Returns the failures.</summary>
+    private static async Task<List<string>> CheckFixAsync(Project project, Diagnostic diagnostic, string title,
+        List<CodeFixProvider> providers, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<Diagnostic> before)
+    {
+        var where = Describe(diagnostic);
+        if (diagnostic.Location.SourceTree is not { } tree || project.GetDocument(tree) is not { } document)
+            return new List<string> { $"{where}: no document to fix" };
+        var actions = new List<CodeAction>();
+        foreach (var provider in providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+        var action = actions.FirstOrDefault(a => a.Title == title);
+        if (action is null)
+            return new List<string> { $"{where}: fix \"{title}\" not offered (offered: {string.Join("; ", actions.Select(a => a.Title))})" };
+
+        var change = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().SingleOrDefault();
+        if (change is null) return new List<string> { $"{where}: fix \"{title}\" changes nothing" };
+        var fixedProject = change.ChangedSolution.GetProject(project.Id)!;
+        var compilation = (await fixedProject.GetCompilationAsync())!;
+        var after = await compilation
+            .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(fixedProject.AnalyzerOptions, onAnalyzerException: null,
+                concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+            .GetAllDiagnosticsAsync();
+
+        int Count(ImmutableArray<Diagnostic> all, Func<Diagnostic, bool> which) => all.Count(which);
+        var failures = new List<string>();
+        if (Count(after, d => d.Id == diagnostic.Id) != Count(before, d => d.Id == diagnostic.Id) - 1)
+            failures.Add($"{where}: after \"{title}\" the diagnostic is still reported");
+        int errorsBefore = Count(before, d => d.Severity == DiagnosticSeverity.Error);
+        int errorsAfter = Count(after, d => d.Severity == DiagnosticSeverity.Error);
+        int removed = diagnostic.Severity == DiagnosticSeverity.Error ? 1 : 0;
+        if (errorsAfter > errorsBefore - removed)
+            failures.Add($"{where}: \"{title}\" adds errors: " + string.Join(" | ",
+                after.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Describe).Except(before.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Describe))));
+        var text = (await change.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).Lines[diagnostic.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim();
+        Console.WriteLine($"    applied \"{title}\" in the workspace: line is now `{text}`; {diagnostic.Id} gone: {(failures.Count == 0 ? "yes, no new errors" : "NO")}");
+        return failures;
     }
 
     private static void Collect(CodeAction action, List<string> titles)

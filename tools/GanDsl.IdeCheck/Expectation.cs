@@ -18,6 +18,10 @@ internal sealed record Expectation(string Id, string File, int Line, int Column,
     /// <summary>"error", "warning", "info" or "hidden": the effective severity, after .editorconfig and #pragma.</summary>
     public string? Severity { get; init; }
 
+    /// <summary>The title of a code fix that must be offered for this diagnostic and, applied in the workspace,
+    /// must remove it without adding any other error.</summary>
+    public string? FixTitle { get; init; }
+
     public static Expectation Parse(string text)
     {
         var parts = text.Split(':', 5);
@@ -32,8 +36,8 @@ internal sealed record Expectation(string Id, string File, int Line, int Column,
 
     /// <summary>
     /// A file of expectations: one <c>ID:FILE:LINE:COL[:MESSAGE]</c> per line; a following line
-    /// <c>span: TEXT</c> gives the source text under that diagnostic's span, and a line <c>severity: error</c> its
-    /// effective severity. Blank lines and '#' comments are skipped.
+    /// <c>span: TEXT</c> gives the source text under that diagnostic's span, a line <c>severity: error</c> its
+    /// effective severity, and a line <c>fix: TITLE</c> a code fix to apply and check. Blank lines and '#' comments are skipped.
     /// </summary>
     public static List<Expectation> ReadFile(string path)
     {
@@ -52,6 +56,11 @@ internal sealed record Expectation(string Id, string File, int Line, int Column,
                 if (list.Count == 0) throw new FormatException($"{path}: 'severity:' before any expectation");
                 list[^1] = list[^1] with { Severity = line.Substring("severity:".Length).Trim().ToLowerInvariant() };
             }
+            else if (line.StartsWith("fix:", StringComparison.Ordinal))
+            {
+                if (list.Count == 0) throw new FormatException($"{path}: 'fix:' before any expectation");
+                list[^1] = list[^1] with { FixTitle = Unquote(line.Substring("fix:".Length).Trim()) };
+            }
             else list.Add(Parse(line));
         }
         return list;
@@ -69,5 +78,5 @@ internal sealed record Expectation(string Id, string File, int Line, int Column,
     }
 
     public override string ToString() =>
-        $"{Id} at {File}:{Line}:{Column}" + (Message is null ? "" : $" \"{Message}\"") + (SpanText is null ? "" : $" over \"{SpanText}\"") + (Severity is null ? "" : $" as {Severity}");
+        $"{Id} at {File}:{Line}:{Column}" + (Message is null ? "" : $" \"{Message}\"") + (SpanText is null ? "" : $" over \"{SpanText}\"") + (Severity is null ? "" : $" as {Severity}") + (FixTitle is null ? "" : $" fixed by \"{FixTitle}\"");
 }
