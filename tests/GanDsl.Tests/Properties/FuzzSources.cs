@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Text;
 
 namespace GanDsl.Tests.Properties;
@@ -361,8 +362,15 @@ internal sealed class FuzzFactory(int seed)
             case 25: // layers that are each fine but huge together
                 if (_random.Next(2) == 0)
                 {
-                    target.Attributes.Insert(Math.Min(1, target.Attributes.Count), new FuzzAttribute("Upsample", Pick(new[] { "1000", "65536", "int.MaxValue" })));
+                    var upsample = new FuzzAttribute("Upsample", Pick(new[] { "1000", "65536", "int.MaxValue" }));
+                    target.Attributes.Insert(Math.Min(1, target.Attributes.Count), upsample);
                     Note("insert huge [Upsample]");
+                    // A scale of 65536 or more overflows any image (H*W*scale^2 > int.MaxValue) and is the wrong rank
+                    // for anything else: while it is there in a network, an error must follow (GAN009 or GAN004).
+                    unit.Invalid.Add(() => Present(upsample) && upsample.Name == "Upsample" && upsample.Args.Count == 1
+                        && ValueOf(upsample.Args[0]) >= 65536
+                        && target.Role is "G" or "D"
+                        && target.Attributes.Any(x => x.Name is "GanGenerator" or "GanDiscriminator"));
                 }
                 else
                 {
@@ -376,8 +384,11 @@ internal sealed class FuzzFactory(int seed)
             case 26: // a huge input
                 if (target.Role == "D" && target.Attributes.Count > 0 && target.Attributes[0].Name == "GanDiscriminator")
                 {
-                    target.Attributes[0] = new FuzzAttribute("GanDiscriminator", Enumerable.Range(0, _random.Next(1, 5)).Select(_ => Pick(Huge)).ToArray());
-                    Note($"input [{target.Attributes[0]}]");
+                    var input = new FuzzAttribute("GanDiscriminator", Enumerable.Range(0, _random.Next(1, 5)).Select(_ => Pick(Huge)).ToArray());
+                    target.Attributes[0] = input;
+                    Note($"input [{input}]");
+                    // An independent big-integer count: more than int.MaxValue elements per sample must be an error.
+                    unit.Invalid.Add(() => Present(input) && input.Name == "GanDiscriminator" && ElementCount(input.Args) > int.MaxValue);
                 }
                 else goto default;
                 break;
@@ -386,6 +397,27 @@ internal sealed class FuzzFactory(int seed)
                 Note("no layers");
                 break;
         }
+    }
+
+    /// <summary>The value of an argument text this fuzzer writes (a number or one of <see cref="Huge"/>); null for
+    /// anything else (a wrong type, a non-constant, a named argument).</summary>
+    internal static BigInteger? ValueOf(string text) => text switch
+    {
+        "int.MaxValue" => int.MaxValue,
+        "1 << 30" => 1 << 30,
+        _ => BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null,
+    };
+
+    /// <summary>The product of the dimensions as written, exactly; 0 when any of them is not a plain number.</summary>
+    internal static BigInteger ElementCount(IEnumerable<string> dims)
+    {
+        BigInteger product = 1;
+        foreach (var d in dims)
+        {
+            if (ValueOf(d) is not { } v) return 0;
+            product *= v;
+        }
+        return product;
     }
 
     private const string SizesClass = "public static class Sizes { public static int Field = 3; public const int Big = 1 << 20; }";
