@@ -237,18 +237,31 @@ internal static class Checker
                 concurrentAnalysis: true, logAnalyzerExecutionTime: false))
             .GetAllDiagnosticsAsync();
 
-        int Count(ImmutableArray<Diagnostic> all, Func<Diagnostic, bool> which) => all.Count(which);
         var failures = new List<string>();
-        if (Count(after, d => d.Id == diagnostic.Id) != Count(before, d => d.Id == diagnostic.Id) - 1)
+        // Errors are compared as ID + message (positions move when a fix inserts text): after the fix, every error
+        // must have been there before, and the fixed diagnostic must be gone, once.
+        static string Key(Diagnostic d) => d.Id + ": " + d.GetMessage();
+        var errorsBefore = before.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Key).ToList();
+        var errorsAfter = after.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Key).ToList();
+        if (after.Count(d => d.Id == diagnostic.Id) != before.Count(d => d.Id == diagnostic.Id) - 1
+            || after.Count(d => Key(d) == Key(diagnostic)) >= before.Count(d => Key(d) == Key(diagnostic)))
             failures.Add($"{where}: after \"{title}\" the diagnostic is still reported");
-        int errorsBefore = Count(before, d => d.Severity == DiagnosticSeverity.Error);
-        int errorsAfter = Count(after, d => d.Severity == DiagnosticSeverity.Error);
-        int removed = diagnostic.Severity == DiagnosticSeverity.Error ? 1 : 0;
-        if (errorsAfter > errorsBefore - removed)
-            failures.Add($"{where}: \"{title}\" adds errors: " + string.Join(" | ",
-                after.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Describe).Except(before.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Describe))));
+        var added = errorsAfter.GroupBy(k => k).Where(g => g.Count() > errorsBefore.Count(k => k == g.Key)).Select(g => g.Key).ToList();
+        if (added.Count > 0) failures.Add($"{where}: \"{title}\" adds errors: " + string.Join(" | ", added));
+
+        // The generator must still produce every file it produced before (a fix that breaks generation silently
+        // would otherwise pass), and GAN000 must not appear.
+        var hintsBefore = (await project.GetSourceGeneratedDocumentsAsync()).Select(d => d.HintName).ToHashSet(StringComparer.Ordinal);
+        var hintsAfter = (await fixedProject.GetSourceGeneratedDocumentsAsync()).Select(d => d.HintName).ToHashSet(StringComparer.Ordinal);
+        var lost = hintsBefore.Except(hintsAfter).ToList();
+        if (lost.Count > 0) failures.Add($"{where}: after \"{title}\" the generator no longer produces {string.Join(", ", lost)}");
+        if (after.Any(d => d.Id == "GAN000")) failures.Add($"{where}: after \"{title}\" the generator reports GAN000");
+        int generatedMore = hintsAfter.Count - hintsBefore.Count;
+        // Each misfit has one problem, so once it is fixed GanDsl writes that class's generated half.
+        if (generatedMore < 1) failures.Add($"{where}: after \"{title}\" no new generated file: the class is still not generated");
+
         var text = (await change.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).Lines[diagnostic.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim();
-        Console.WriteLine($"    applied \"{title}\" in the workspace: line is now `{text}`; {diagnostic.Id} gone: {(failures.Count == 0 ? "yes, no new errors" : "NO")}");
+        Console.WriteLine($"    applied \"{title}\" in the workspace: line is now `{text}`; {diagnostic.Id} gone: {(failures.Count == 0 ? "yes, no new errors" : "NO")}; generated files {hintsBefore.Count} -> {hintsAfter.Count} ({generatedMore:+0;-0;0})");
         return failures;
     }
 

@@ -24,8 +24,12 @@ public sealed class BatchShapeException : ArgumentException
         long wanted = expected.Dimensions.Aggregate(1L, (a, d) => a * d);
         long got = actualBatchShape.Skip(1).Aggregate(1L, (a, d) => a * d);
         if (wanted != got) return "";
-        return $"; both hold {wanted} values per sample, so only the layout differs: reshape the batch " +
-               $"(batch.reshape(-1, {string.Join(", ", expected.Dimensions)})), or declare the discriminator on the data's " +
-               $"shape ({string.Join(", ", actualBatchShape.Skip(1))}) and start it with [Flatten] or [Reshape(...)]";
+        string reshape = $"; both hold {wanted} values per sample, so only the layout differs: reshape the batch " +
+                         $"(batch.reshape(-1, {string.Join(", ", expected.Dimensions)}))";
+        // A discriminator can be declared on (N) or (C, H, W) only.
+        int rank = actualBatchShape.Length - 1;
+        return rank is 1 or 3
+            ? reshape + $", or declare the discriminator on the data's shape ({string.Join(", ", actualBatchShape.Skip(1))}) and start it with [Flatten] or [Reshape(...)]"
+            : reshape;
     }
 }

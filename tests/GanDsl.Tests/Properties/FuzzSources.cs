@@ -367,7 +367,8 @@ internal sealed class FuzzFactory(int seed)
                     Note("insert huge [Upsample]");
                     // A scale of 65536 or more overflows any image (H*W*scale^2 > int.MaxValue) and is the wrong rank
                     // for anything else: while it is there in a network, an error must follow (GAN009 or GAN004).
-                    unit.Invalid.Add(() => Present(upsample) && upsample.Name == "Upsample" && upsample.Args.Count == 1
+                    // (Judged on the model, so only while no syntax damage can have changed the rendered digits.)
+                    unit.Invalid.Add(() => unit.SyntaxDamage is null && Present(upsample) && upsample.Name == "Upsample" && upsample.Args.Count == 1
                         && ValueOf(upsample.Args[0]) >= 65536
                         && target.Role is "G" or "D"
                         && target.Attributes.Any(x => x.Name is "GanGenerator" or "GanDiscriminator"));
@@ -388,7 +389,7 @@ internal sealed class FuzzFactory(int seed)
                     target.Attributes[0] = input;
                     Note($"input [{input}]");
                     // An independent big-integer count: more than int.MaxValue elements per sample must be an error.
-                    unit.Invalid.Add(() => Present(input) && input.Name == "GanDiscriminator" && ElementCount(input.Args) > int.MaxValue);
+                    unit.Invalid.Add(() => unit.SyntaxDamage is null && Present(input) && input.Name == "GanDiscriminator" && ElementCount(input.Args) > int.MaxValue);
                 }
                 else goto default;
                 break;

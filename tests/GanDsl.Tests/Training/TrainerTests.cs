@@ -189,6 +189,12 @@ public class TrainerTests : IDisposable
         Assert.Contains("both hold 36 values per sample", error.Message);
         Assert.Contains("batch.reshape(-1, 1, 6, 6)", error.Message);
 
+        // (6, 6) data: a discriminator cannot be declared on a rank-2 shape, so only the reshape is suggested.
+        using var square = torch.zeros(4, 6, 6);
+        var squareError = Assert.Throws<BatchShapeException>(() => gan.TrainStep(square)).Message;
+        Assert.Contains("batch.reshape(-1, 1, 6, 6)", squareError);
+        Assert.DoesNotContain("declare the discriminator", squareError);
+
         using var other = torch.zeros(4, 35);
         Assert.DoesNotContain("values per sample", Assert.Throws<BatchShapeException>(() => gan.TrainStep(other)).Message);
     }
