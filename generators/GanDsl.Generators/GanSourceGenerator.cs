@@ -82,7 +82,7 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
     /// <summary>Null for an attribute on something that is not a type: the compiler reports that (CS0592).</summary>
     private static ModelSpec? ReadModel(ISymbol target, ModelRole role, AttributeData attribute, CancellationToken ct)
     {
-        if (target is not INamedTypeSymbol type) return null;
+        if (target is not INamedTypeSymbol type || !IsFirst(type, attribute)) return null;
         try { return ModelReader.Read(type, role, attribute, ct).Spec; }
         catch (OperationCanceledException) { throw; }
         catch (Exception e) { return ModelSpec.Failed(SafeNamespace(target), target.Name, role, e); }
@@ -90,10 +90,26 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
 
     private static GanSpec? ReadGan(ISymbol target, AttributeData attribute, CancellationToken ct)
     {
-        if (target is not INamedTypeSymbol type) return null;
+        if (target is not INamedTypeSymbol type || !IsFirst(type, attribute)) return null;
         try { return GanReader.Read(type, attribute, ct, readNetworks: false); }
         catch (OperationCanceledException) { throw; }
         catch (Exception e) { return GanSpec.Failed(SafeNamespace(target), target.Name, e); }
+    }
+
+    /// <summary>A role attribute repeated on two partial declarations of one class (CS0579) reaches this generator
+    /// once per declaration; only the class's first one is read, so its file is added once (a second AddSource
+    /// with the same hint name would be CS8785 and lose every file).</summary>
+    private static bool IsFirst(INamedTypeSymbol type, AttributeData attribute)
+    {
+        foreach (var candidate in type.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(candidate.AttributeClass, attribute.AttributeClass)) continue;
+            var a = candidate.ApplicationSyntaxReference;
+            var b = attribute.ApplicationSyntaxReference;
+            return ReferenceEquals(candidate, attribute)
+                || (a is not null && b is not null && a.SyntaxTree == b.SyntaxTree && a.Span == b.Span);
+        }
+        return true;
     }
 
     private static string SafeNamespace(ISymbol target)

@@ -36,6 +36,24 @@ internal static class DeclarationRules
             yield return Bad("must not be abstract");
         if (type.TypeKind == TypeKind.Class && HasOwnBaseClass(type, ct))
             yield return Bad($"must not declare a base class ({type.BaseType?.Name ?? "object"}); GanDsl's generated half derives it from the TorchSharp or GanDsl base type");
+        if (CaseTwin(type) is { } twin)
+            yield return Bad($"has the same name as {twin} except for case; generated file names ignore case, so GanDsl cannot write both; rename one");
+    }
+
+    /// <summary>Another GanDsl class in the same namespace whose name differs only in case (Gen and GEN): their
+    /// generated files would have the same hint name, which Roslyn compares ignoring case.</summary>
+    private static string? CaseTwin(INamedTypeSymbol type)
+    {
+        if (type.ContainingType is not null || type.ContainingNamespace is not { } ns) return null;
+        foreach (var other in ns.GetTypeMembers())
+        {
+            if (other.Name.Length != type.Name.Length || other.Name == type.Name
+                || !string.Equals(other.Name, type.Name, System.StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var attribute in other.GetAttributes())
+                if (KnownNames.IsRoleAttribute(attribute.AttributeClass) || KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName))
+                    return other.Name;
+        }
+        return null;
     }
 
     /// <summary>A base class in the user's declarations clashes with the generated half's (CS0263). Ours, seen
