@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using System.Threading;
 using GanDsl.Generators.Shapes;
@@ -45,15 +46,34 @@ internal static class DeclarationRules
     private static string? CaseTwin(INamedTypeSymbol type)
     {
         if (type.ContainingType is not null || type.ContainingNamespace is not { } ns) return null;
-        foreach (var other in ns.GetTypeMembers())
+        if (!CaseGroups.GetValue(ns, FindCaseGroups).TryGetValue(type.Name, out var group)) return null;
+        foreach (var other in group)
         {
-            if (other.Name.Length != type.Name.Length || other.Name == type.Name
-                || !string.Equals(other.Name, type.Name, System.StringComparison.OrdinalIgnoreCase)) continue;
+            if (other.Name == type.Name) continue;
             foreach (var attribute in other.GetAttributes())
                 if (KnownNames.IsRoleAttribute(attribute.AttributeClass) || KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName))
                     return other.Name;
         }
         return null;
+    }
+
+    /// <summary>Per namespace symbol (so per compilation, and collected with it): the types whose names differ only
+    /// in case, usually none. Built once, because every model's read asks and a namespace may hold hundreds.</summary>
+    private static readonly ConditionalWeakTable<INamespaceSymbol, Dictionary<string, List<INamedTypeSymbol>>> CaseGroups = new();
+
+    private static Dictionary<string, List<INamedTypeSymbol>> FindCaseGroups(INamespaceSymbol ns)
+    {
+        var byFolded = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var type in ns.GetTypeMembers())
+        {
+            if (!byFolded.TryGetValue(type.Name, out var list)) byFolded[type.Name] = list = new List<INamedTypeSymbol>();
+            list.Add(type);
+        }
+        var groups = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in byFolded)
+            if (pair.Value.Select(t => t.Name).Distinct(System.StringComparer.Ordinal).Skip(1).Any())
+                groups[pair.Key] = pair.Value;
+        return groups;
     }
 
     /// <summary>A base class in the user's declarations clashes with the generated half's (CS0263). Ours, seen
