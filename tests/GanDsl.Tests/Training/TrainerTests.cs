@@ -8,6 +8,8 @@ using static TorchSharp.torch;
 
 namespace GanDsl.Tests.Training;
 
+// Resume equality is bit-exact only if no other test draws from TorchSharp's process-wide random generator meanwhile.
+[Collection(SerialCollection.Name)]
 public class TrainerTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "gandsl-trainer-" + Guid.NewGuid().ToString("N"));
