@@ -1,3 +1,4 @@
+using GanDsl.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace GanDsl.Benchmarks;
@@ -11,7 +12,7 @@ internal sealed class AttributeOnlyGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        foreach (var name in new[] { "GanDsl.GanGeneratorAttribute", "GanDsl.GanDiscriminatorAttribute", "GanDsl.GanAttribute" })
+        foreach (var name in new[] { KnownNames.GeneratorAttribute, KnownNames.DiscriminatorAttribute, KnownNames.GanAttribute })
         {
             var names = context.SyntaxProvider.ForAttributeWithMetadataName(name, static (_, _) => true, static (ctx, _) => ctx.TargetSymbol.Name);
             context.RegisterSourceOutput(names, static (_, _) => { });

@@ -129,19 +129,12 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
         {
             return gan with
             {
-                Generator = generators.FirstOrDefault(g => g.Role == ModelRole.Generator && IsKey(gan.GeneratorKey, g)),
-                Discriminator = discriminators.FirstOrDefault(d => d.Role == ModelRole.Discriminator && IsKey(gan.DiscriminatorKey, d)),
+                Generator = generators.FirstOrDefault(g => g.Role == ModelRole.Generator && GanSpec.IsKeyOf(gan.GeneratorKey, g)),
+                Discriminator = discriminators.FirstOrDefault(d => d.Role == ModelRole.Discriminator && GanSpec.IsKeyOf(gan.DiscriminatorKey, d)),
             };
         }
         catch (Exception e) { return GanSpec.Failed(gan.Namespace, gan.ClassName, e); }
     }
-
-    /// <summary>GanSpec.KeyOf(spec) == key, without building the string (a [Gan] scans every network).</summary>
-    private static bool IsKey(string key, ModelSpec spec) =>
-        key.Length == spec.Namespace.Length + 1 + spec.ClassName.Length
-        && key.StartsWith(spec.Namespace, StringComparison.Ordinal)
-        && key[spec.Namespace.Length] == '|'
-        && key.EndsWith(spec.ClassName, StringComparison.Ordinal);
 }
 
 /// <summary>A generated file (hint name + text), GAN000 for a class GanDsl failed on (<see cref="Failure"/>), or
@@ -165,8 +158,7 @@ internal sealed record ModuleOutput(string HintName, string Text, string ClassNa
     public static ModuleOutput? From(GanSpec? spec)
     {
         if (spec is null) return null;
-        string name = spec.Namespace.Length == 0 ? spec.ClassName : spec.Namespace + "." + spec.ClassName;
-        if (spec.InternalError.Length > 0) return Failed(name, spec.InternalError);
+        if (spec.InternalError.Length > 0) return Failed(spec.FullName, spec.InternalError);
         try
         {
             if (spec.HasMalformedAttributes || spec.Generator is null || spec.Discriminator is null) return null;
@@ -177,7 +169,7 @@ internal sealed record ModuleOutput(string HintName, string Text, string ClassNa
             return new ModuleOutput(GanEmitter.HintName(spec), GanEmitter.Emit(spec, generator, discriminator));
         }
         catch (OperationCanceledException) { throw; }
-        catch (Exception e) { return Failed(name, FailureText.Of(e)); }
+        catch (Exception e) { return Failed(spec.FullName, FailureText.Of(e)); }
     }
 
     public static ModuleOutput Failed(string className, string failure) => new("", "", className, failure);

@@ -76,12 +76,7 @@ internal static class Checker
         Console.WriteLine($"ide-check: running {analyzers.Length} analyzers from {analyzerReferences.Count} references");
         foreach (var f in loadFailures.Distinct()) Console.WriteLine("  analyzer load failure: " + f);
 
-        var all = analyzers.IsEmpty
-            ? compilation.GetDiagnostics()
-            : await compilation
-                .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null,
-                    concurrentAnalysis: true, logAnalyzerExecutionTime: false))
-                .GetAllDiagnosticsAsync();
+        var all = await DiagnoseAsync(project, compilation, analyzers);
         var found = all.Where(d => d.Id.StartsWith(options.IdPrefix, StringComparison.Ordinal))
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
@@ -95,7 +90,7 @@ internal static class Checker
         {
             Console.WriteLine("  " + Describe(diagnostic));
             Console.WriteLine($"    span: \"{SpanText(diagnostic)}\"");
-            var titles = await FixTitlesAsync(project, diagnostic, fixProviders);
+            var titles = (await FixesAsync(project, diagnostic, fixProviders)).Select(a => a.Title).ToList();
             Console.WriteLine("    code fixes: " + (titles.Count == 0 ? "none offered" : string.Join("; ", titles.Select(t => $"\"{t}\""))));
         }
         foreach (var id in options.ExpectedFixProviders)
@@ -127,7 +122,8 @@ internal static class Checker
             if (expectation.Severity is not null && severity != expectation.Severity)
                 failures.Add($"{expectation.Id} at {expectation.File}:{expectation.Line}:{expectation.Column}: severity is {severity}, expected {expectation.Severity}");
             if (expectation.FixTitle is not null)
-                failures.AddRange(await CheckFixAsync(project, at, expectation.FixTitle, fixProviders, analyzers, all));
+                failures.AddRange(await CheckFixAsync(project, at, expectation.FixTitle, fixProviders, analyzers, all,
+                    generated.Select(d => d.HintName).ToHashSet(StringComparer.Ordinal)));
         }
         if (!options.AllowExtra)
             failures.AddRange(unmatched.Select(d => "unexpected diagnostic: " + Describe(d)));
@@ -200,30 +196,36 @@ internal static class Checker
         return providers;
     }
 
-    private static async Task<List<string>> FixTitlesAsync(Project project, Diagnostic diagnostic, List<CodeFixProvider> providers)
+    /// <summary>The project's diagnostics with its analyzers, as the IDE computes them.</summary>
+    private static async Task<ImmutableArray<Diagnostic>> DiagnoseAsync(Project project, Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        analyzers.IsEmpty
+            ? compilation.GetDiagnostics()
+            : await compilation
+                .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null,
+                    concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+                .GetAllDiagnosticsAsync();
+
+    /// <summary>The code fixes the providers offer for a diagnostic (nested actions flattened), as the light bulb lists them.</summary>
+    private static async Task<List<CodeAction>> FixesAsync(Project project, Diagnostic diagnostic, List<CodeFixProvider> providers)
     {
-        var titles = new List<string>();
-        if (diagnostic.Location.SourceTree is not { } tree || project.GetDocument(tree) is not { } document) return titles;
+        var actions = new List<CodeAction>();
+        if (diagnostic.Location.SourceTree is not { } tree || project.GetDocument(tree) is not { } document) return actions;
         foreach (var provider in providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
-        {
-            var context = new CodeFixContext(document, diagnostic, (action, _) => Collect(action, titles), CancellationToken.None);
-            await provider.RegisterCodeFixesAsync(context);
-        }
-        return titles;
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => Collect(action, actions), CancellationToken.None));
+        return actions;
     }
 
     /// <summary>Applies the fix titled <paramref name="title"/> to a copy of the solution (nothing is written to disk),
     /// compiles it again with generators and analyzers as the IDE would, and requires the diagnostic gone with no
     /// other error added. Returns the failures.</summary>
     private static async Task<List<string>> CheckFixAsync(Project project, Diagnostic diagnostic, string title,
-        List<CodeFixProvider> providers, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<Diagnostic> before)
+        List<CodeFixProvider> providers, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<Diagnostic> before,
+        HashSet<string> hintsBefore)
     {
         var where = Describe(diagnostic);
         if (diagnostic.Location.SourceTree is not { } tree || project.GetDocument(tree) is not { } document)
             return new List<string> { $"{where}: no document to fix" };
-        var actions = new List<CodeAction>();
-        foreach (var provider in providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
-            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+        var actions = await FixesAsync(project, diagnostic, providers);
         var action = actions.FirstOrDefault(a => a.Title == title);
         if (action is null)
             return new List<string> { $"{where}: fix \"{title}\" not offered (offered: {string.Join("; ", actions.Select(a => a.Title))})" };
@@ -231,11 +233,7 @@ internal static class Checker
         var change = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().SingleOrDefault();
         if (change is null) return new List<string> { $"{where}: fix \"{title}\" changes nothing" };
         var fixedProject = change.ChangedSolution.GetProject(project.Id)!;
-        var compilation = (await fixedProject.GetCompilationAsync())!;
-        var after = await compilation
-            .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(fixedProject.AnalyzerOptions, onAnalyzerException: null,
-                concurrentAnalysis: true, logAnalyzerExecutionTime: false))
-            .GetAllDiagnosticsAsync();
+        var after = await DiagnoseAsync(fixedProject, (await fixedProject.GetCompilationAsync())!, analyzers);
 
         var failures = new List<string>();
         // Errors are compared as ID + message (positions move when a fix inserts text): after the fix, every error
@@ -251,7 +249,6 @@ internal static class Checker
 
         // The generator must still produce every file it produced before (a fix that breaks generation silently
         // would otherwise pass), and GAN000 must not appear.
-        var hintsBefore = (await project.GetSourceGeneratedDocumentsAsync()).Select(d => d.HintName).ToHashSet(StringComparer.Ordinal);
         var hintsAfter = (await fixedProject.GetSourceGeneratedDocumentsAsync()).Select(d => d.HintName).ToHashSet(StringComparer.Ordinal);
         var lost = hintsBefore.Except(hintsAfter).ToList();
         if (lost.Count > 0) failures.Add($"{where}: after \"{title}\" the generator no longer produces {string.Join(", ", lost)}");
@@ -265,9 +262,9 @@ internal static class Checker
         return failures;
     }
 
-    private static void Collect(CodeAction action, List<string> titles)
+    private static void Collect(CodeAction action, List<CodeAction> actions)
     {
-        if (action.NestedActions.IsEmpty) titles.Add(action.Title);
-        else foreach (var nested in action.NestedActions) Collect(nested, titles);
+        if (action.NestedActions.IsEmpty) actions.Add(action);
+        else foreach (var nested in action.NestedActions) Collect(nested, actions);
     }
 }

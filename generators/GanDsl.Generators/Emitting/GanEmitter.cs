@@ -8,7 +8,7 @@ namespace GanDsl.Generators.Emitting;
 /// <summary>Writes the generated half of a [Gan] class: the typed pairing of both networks with its options as constants.</summary>
 internal static class GanEmitter
 {
-    public static string HintName(GanSpec spec) => Names.HintName((spec.Namespace.Length == 0 ? "" : spec.Namespace + ".") + spec.ClassName);
+    public static string HintName(GanSpec spec) => Names.HintName(spec.FullName);
 
     public static string Emit(GanSpec spec, ModelAnalysis generator, ModelAnalysis discriminator)
     {

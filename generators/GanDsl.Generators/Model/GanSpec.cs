@@ -29,8 +29,15 @@ internal sealed record GanSpec(
         new(ns, className, new GanOptionsSpec(0, 0, 0, 0, false), null, null, "", "", EquatableArray<Problem>.Empty,
             HasMalformedAttributes: true, InternalError: FailureText.Of(error));
 
-    /// <summary>The key a network's own model is found by: namespace and class name as <see cref="ModelSpec"/> holds them.</summary>
-    public static string KeyOf(ModelSpec spec) => KeyOf(spec.Namespace, spec.ClassName);
+    public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
 
+    /// <summary>The key a network's own model is found by: namespace and class name as <see cref="ModelSpec"/> holds them.</summary>
     public static string KeyOf(string ns, string className) => ns + "|" + className;
+
+    /// <summary>KeyOf(spec.Namespace, spec.ClassName) == key, without building the string (a [Gan] scans every network).</summary>
+    public static bool IsKeyOf(string key, ModelSpec spec) =>
+        key.Length == spec.Namespace.Length + 1 + spec.ClassName.Length
+        && key.StartsWith(spec.Namespace, System.StringComparison.Ordinal)
+        && key[spec.Namespace.Length] == '|'
+        && key.EndsWith(spec.ClassName, System.StringComparison.Ordinal);
 }

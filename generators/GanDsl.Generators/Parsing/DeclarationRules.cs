@@ -51,7 +51,7 @@ internal static class DeclarationRules
         {
             if (other.Name == type.Name) continue;
             foreach (var attribute in other.GetAttributes())
-                if (KnownNames.IsRoleAttribute(attribute.AttributeClass) || KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName))
+                if (KnownNames.IsModelAttribute(attribute.AttributeClass))
                     return other.Name;
         }
         return null;

@@ -28,6 +28,9 @@ internal static class KnownNames
     public static bool IsRoleAttribute(INamedTypeSymbol? type) =>
         Is(type, GeneratorAttributeName) || Is(type, DiscriminatorAttributeName);
 
+    /// <summary>[GanGenerator], [GanDiscriminator] or [Gan]: an attribute that makes GanDsl generate a file.</summary>
+    public static bool IsModelAttribute(INamedTypeSymbol? type) => IsRoleAttribute(type) || Is(type, GanAttributeName);
+
     /// <summary>The namespace of a type as <c>ModelSpec.Namespace</c> holds it ("" for the global namespace). One
     /// function for every reader, because a [Gan] finds its networks' models by this text.</summary>
     public static string NamespaceOf(ITypeSymbol type) =>

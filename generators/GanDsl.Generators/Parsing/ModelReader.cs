@@ -63,8 +63,9 @@ internal static class ModelReader
         bool isGenerator = false, isDiscriminator = false, isGan = false;
         foreach (var attribute in type.GetAttributes())
         {
-            isGenerator |= RoleOf(attribute) == ModelRole.Generator;
-            isDiscriminator |= RoleOf(attribute) == ModelRole.Discriminator;
+            var attributeRole = RoleOf(attribute);
+            isGenerator |= attributeRole == ModelRole.Generator;
+            isDiscriminator |= attributeRole == ModelRole.Discriminator;
             isGan |= KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName);
         }
         if (isGenerator && isDiscriminator)
