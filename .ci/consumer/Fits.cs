@@ -1,4 +1,5 @@
 using GanDsl;
+using GanDsl.Data;
 using TorchSharp;
 
 [GanGenerator(LatentDim = 16)]
@@ -19,10 +20,14 @@ public static class Program
 {
     public static int Main()
     {
-        using var gan = new TinyGan(new GanOptions { Seed = 1, Device = Device.Cpu });
+        using var gan = new TinyGan(new GanOptions { Seed = 1, Device = ComputeDevice.Cpu });
         using var real = torch.rand(8, 1, 7, 7) * 2 - 1;
         var step = gan.TrainStep(real);
         Console.WriteLine($"consumer: step {gan.Step}, D loss {step.DLoss:F4}, G loss {step.GLoss:F4}");
-        return double.IsFinite(step.DLoss) && double.IsFinite(step.GLoss) && gan.Step == 1 ? 0 : 1;
+        // The t10k subset travels inside GanDsl.dll: a package user needs no data folder.
+        using var data = FashionMnist.LoadBundled();
+        Console.WriteLine($"consumer: {data.Count} images of {data.ImageShape} from {data.Source}");
+        return double.IsFinite(step.DLoss) && double.IsFinite(step.GLoss) && gan.Step == 1
+            && data.Count == 10_000 && data.Source == FashionMnist.BundledSource ? 0 : 1;
     }
 }

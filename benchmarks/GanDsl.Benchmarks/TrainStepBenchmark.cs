@@ -20,7 +20,7 @@ internal static class TrainStepBenchmark
         torch.random.manual_seed(7);
         using var real = (torch.rand(batch, 1, 28, 28) * 2 - 1).DetachFromDisposeScope();
 
-        using var generated = new FashionDcgan(new GanOptions { Seed = 1, Device = Device.Cpu });
+        using var generated = new FashionDcgan(new GanOptions { Seed = 1, Device = ComputeDevice.Cpu });
         using var handwritten = new HandwrittenTrainer();
         var sides = new (string Name, Action Step, List<double> Times)[]
         {

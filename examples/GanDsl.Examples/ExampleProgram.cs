@@ -27,7 +27,7 @@ internal static class ExampleProgram
             return 0;
         }
 
-        var options = new GanOptions { Seed = parsed.Seed, Device = parsed.Cpu ? Device.Cpu : Device.Auto };
+        var options = new GanOptions { Seed = parsed.Seed, Device = parsed.Cpu ? ComputeDevice.Cpu : ComputeDevice.Auto };
         try
         {
             switch (parsed.Example)

@@ -1,7 +1,8 @@
 namespace GanDsl;
 
-/// <summary>Where tensors live. Auto picks CUDA when TorchSharp reports it available, else the CPU.</summary>
-public enum Device
+/// <summary>Where tensors live. Auto picks CUDA when TorchSharp reports it available, else the CPU.
+/// (Not named Device: that would be ambiguous with TorchSharp.torch.Device under <c>using static TorchSharp.torch;</c>.)</summary>
+public enum ComputeDevice
 {
     Auto,
     Cpu,
@@ -14,7 +15,7 @@ public sealed record GanOptions
     /// <summary>Seeds weight init, noise, shuffling and dropout.</summary>
     public long Seed { get; init; } = 42;
 
-    public Device Device { get; init; } = Device.Auto;
+    public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
 
     /// <summary>Drop the last batch of an epoch when it is smaller than the batch size.</summary>
     public bool DropLastBatch { get; init; } = true;

@@ -6,8 +6,9 @@ namespace GanDsl.Data;
 
 /// <summary>
 /// Loads Fashion-MNIST from IDX files. Without a path it uses the best copy it finds: the Debian package
-/// dataset-fashion-mnist (60,000 training images), else the 10,000-image subset shipped with GanDsl's examples.
-/// <see cref="ImageDataset.Source"/> says which files were used.
+/// dataset-fashion-mnist (60,000 training images), else a folder with the 10,000-image t10k subset (beside the
+/// application or in a GanDsl repository checkout), else the same subset embedded in GanDsl.dll, so it always works
+/// in a package consumer. <see cref="ImageDataset.Source"/> says which was used.
 /// </summary>
 public static class FashionMnist
 {
@@ -16,7 +17,8 @@ public static class FashionMnist
     /// <summary>Where the subset lives inside the repository (and inside the examples' build output).</summary>
     public const string ShippedSubfolder = "examples/data/fashion-mnist";
 
-    /// <param name="path">A folder with train-*/t10k-* IDX files (gzip or raw), or an images file; null to search.</param>
+    /// <param name="path">A folder with train-*/t10k-* IDX files (gzip or raw), or an images file; null to search
+    /// (<see cref="CandidateFolders"/>, then the embedded subset).</param>
     /// <param name="train">Prefer the 60,000-image training split when the folder has both.</param>
     public static ImageDataset Load(string? path = null, bool train = true)
     {
@@ -28,13 +30,39 @@ public static class FashionMnist
                 $"{path}: no Fashion-MNIST IDX files (expected train-images-idx3-ubyte[.gz] or t10k-images-idx3-ubyte[.gz])");
         }
 
-        foreach (var folder in CandidateFolders())
-            if (FromFolder(folder, train) is { } found) return found;
-        throw new FileNotFoundException(
-            $"Fashion-MNIST not found: install the Debian package dataset-fashion-mnist ({DebianFolder}) or pass a folder of IDX files");
+        return LoadFirstFound(CandidateFolders(), train);
     }
 
-    /// <summary>The folders searched when no path is given, best first.</summary>
+    /// <summary><see cref="ImageDataset.Source"/> of <see cref="LoadBundled"/>'s dataset.</summary>
+    public const string BundledSource = "Fashion-MNIST t10k split (10,000 images), embedded in GanDsl.dll";
+
+    /// <summary>The 10,000-image t10k split embedded in GanDsl.dll (MIT licence: <see cref="BundledLicense"/>),
+    /// whatever is installed; needs no file.</summary>
+    public static ImageDataset LoadBundled()
+    {
+        IdxArray images, labels;
+        using (var stream = EmbeddedFiles.Open(BundledImages)) images = IdxReader.Read(stream, "GanDsl.dll!" + BundledImages);
+        using (var stream = EmbeddedFiles.Open(BundledLabels)) labels = IdxReader.Read(stream, "GanDsl.dll!" + BundledLabels);
+        return ImageDataset.FromIdx(images, labels, BundledSource);
+    }
+
+    /// <summary>The licence of the embedded subset (Fashion-MNIST, Copyright 2017 Zalando SE, MIT).</summary>
+    public static string BundledLicense => EmbeddedFiles.ReadText(BundledLicenseFile);
+
+    // Logical names given in GanDsl.csproj, from the files in examples/data/fashion-mnist.
+    private const string BundledImages = "GanDsl/fashion-mnist/t10k-images-idx3-ubyte.gz";
+    private const string BundledLabels = "GanDsl/fashion-mnist/t10k-labels-idx1-ubyte.gz";
+    private const string BundledLicenseFile = "GanDsl/fashion-mnist/LICENSE";
+
+    /// <summary>The first of <paramref name="folders"/> that has the IDX files, else the embedded subset.</summary>
+    internal static ImageDataset LoadFirstFound(IEnumerable<string> folders, bool train)
+    {
+        foreach (var folder in folders)
+            if (FromFolder(folder, train) is { } found) return found;
+        return LoadBundled();
+    }
+
+    /// <summary>The folders searched when no path is given, best first (after them, Load takes the embedded subset).</summary>
     public static IEnumerable<string> CandidateFolders()
     {
         yield return DebianFolder;

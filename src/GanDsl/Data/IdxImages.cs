@@ -14,6 +14,7 @@ public static class IdxImages
             throw new IdxFormatException(images.FilePath, $"an image file must have 3 dimensions (count, height, width), this one has {images.Dimensions.Length} ({string.Join(" x ", images.Dimensions)})");
         if (images.Dimensions[1] < 1 || images.Dimensions[2] < 1)
             throw new IdxFormatException(images.FilePath, $"image size {images.Dimensions[1]} x {images.Dimensions[2]} is empty");
+        TorchBackend.EnsureLoaded();
         long n = images.Dimensions[0], h = images.Dimensions[1], w = images.Dimensions[2];
         using var scope = torch.NewDisposeScope();
         var raw = torch.tensor(images.Data, new[] { n, 1, h, w }, dtype: ScalarType.Byte);
@@ -27,6 +28,7 @@ public static class IdxImages
             throw new IdxFormatException(labels.FilePath, $"a label file must have 1 dimension, this one has {labels.Dimensions.Length} ({string.Join(" x ", labels.Dimensions)})");
         if (labels.Count != images.Count)
             throw new IdxFormatException(labels.FilePath, $"has {labels.Count} labels but {images.FilePath} has {images.Count} images");
+        TorchBackend.EnsureLoaded();
         using var scope = torch.NewDisposeScope();
         var raw = torch.tensor(labels.Data, new long[] { labels.Count }, dtype: ScalarType.Byte);
         return raw.to_type(ScalarType.Int64).MoveToOuterDisposeScope();

@@ -22,16 +22,28 @@ public static class IdxReader
     public static IdxArray Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: IDX file not found", path);
+        using var file = File.OpenRead(path);
+        return Read(file, path);
+    }
+
+    /// <summary>Reads IDX data, gzip-compressed or raw, from a stream; <paramref name="name"/> only names it in errors.</summary>
+    public static IdxArray Read(Stream stream, string name)
+    {
         byte[] bytes;
+        using (var memory = new MemoryStream())
+        {
+            stream.CopyTo(memory);
+            bytes = memory.ToArray();
+        }
         try
         {
-            bytes = IsGzip(path) ? Gunzip(path) : File.ReadAllBytes(path);
+            if (IsGzip(bytes)) bytes = Gunzip(bytes);
         }
         catch (InvalidDataException e)
         {
-            throw new IdxFormatException(path, $"the gzip stream is corrupt or truncated ({e.Message})");
+            throw new IdxFormatException(name, $"the gzip stream is corrupt or truncated ({e.Message})");
         }
-        return Parse(path, bytes);
+        return Parse(name, bytes);
     }
 
     /// <summary>Parses IDX bytes already in memory; <paramref name="path"/> only names them in errors.</summary>
@@ -68,16 +80,11 @@ public static class IdxReader
 
     private static string Describe(int[] dims) => string.Join(" x ", dims);
 
-    private static bool IsGzip(string path)
-    {
-        using var file = File.OpenRead(path);
-        return file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
-    }
+    private static bool IsGzip(byte[] bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 
-    private static byte[] Gunzip(string path)
+    private static byte[] Gunzip(byte[] compressed)
     {
-        using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
         using var memory = new MemoryStream();
         gzip.CopyTo(memory);
         return memory.ToArray();

@@ -33,11 +33,17 @@ public sealed class ImageDataset : IDisposable
     {
         var images = IdxReader.Read(imagesPath);
         var labels = labelsPath is null ? null : IdxReader.Read(labelsPath);
+        return FromIdx(images, labels, source ?? imagesPath);
+    }
+
+    /// <summary>IDX arrays already read (e.g. from files embedded in GanDsl.dll) as a dataset.</summary>
+    internal static ImageDataset FromIdx(IdxArray images, IdxArray? labels, string source)
+    {
         var imageTensor = IdxImages.ToImageTensor(images);
         try
         {
             var labelTensor = labels is null ? null : IdxImages.ToLabelTensor(labels, images);
-            return new ImageDataset(imageTensor, labelTensor, source ?? imagesPath);
+            return new ImageDataset(imageTensor, labelTensor, source);
         }
         catch
         {
@@ -49,6 +55,7 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Wraps copies of (N, C, H, W) images (and (N) labels); the caller keeps its own tensors.</summary>
     public static ImageDataset FromTensor(Tensor images, Tensor? labels, string source)
     {
+        TorchBackend.EnsureLoaded();
         if (images.dim() != 4)
             throw new ArgumentException($"images must be (N, C, H, W); got ({string.Join(", ", images.shape)})", nameof(images));
         if (labels is not null && (labels.dim() != 1 || labels.shape[0] != images.shape[0]))

@@ -28,6 +28,7 @@ public static class ImageFolder
         for (int i = 0; i < files.Length; i++)
             Decode(files[i], width, height, pixels.AsSpan(i * 3 * plane, 3 * plane));
 
+        TorchBackend.EnsureLoaded();
         using var scope = torch.NewDisposeScope();
         var images = torch.tensor(pixels, new long[] { files.Length, 3, height, width });
         return ImageDataset.FromTensor(images, null, $"{files.Length} images from {Path.GetFullPath(folder)}, resized to {width}x{height}");

@@ -5,11 +5,17 @@ namespace GanDsl;
 internal static class DeviceSelection
 {
     /// <summary>Auto: CUDA when TorchSharp reports it available, else CPU. Cuda without CUDA is an error, not a silent fallback.</summary>
-    public static torch.Device Resolve(Device device) => device switch
+    public static torch.Device Resolve(ComputeDevice device)
     {
-        Device.Cpu => torch.CPU,
-        Device.Cuda when torch.cuda.is_available() => torch.CUDA,
-        Device.Cuda => throw new System.InvalidOperationException("Device.Cuda was requested but TorchSharp reports no CUDA device (this package ships the CPU build of libtorch)."),
-        _ => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
-    };
+        TorchBackend.EnsureLoaded(); // the first TorchSharp call of a model: a missing backend is named here
+        return device switch
+        {
+            ComputeDevice.Cpu => torch.CPU,
+            ComputeDevice.Cuda when torch.cuda.is_available() => torch.CUDA,
+            ComputeDevice.Cuda => throw new System.InvalidOperationException(
+                "ComputeDevice.Cuda was requested but TorchSharp reports no CUDA device: the application needs the CUDA backend "
+                + "(TorchSharp-cuda-linux or TorchSharp-cuda-windows instead of TorchSharp-cpu), an NVIDIA GPU and its driver."),
+            _ => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
+        };
+    }
 }

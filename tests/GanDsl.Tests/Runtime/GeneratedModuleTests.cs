@@ -45,7 +45,7 @@ public class GeneratedModuleTests
     [Fact]
     public void Gan_pairing_exposes_both_networks_and_the_declared_options()
     {
-        using var gan = new FashionMlpGan(new GanOptions { Seed = 3, Device = Device.Cpu });
+        using var gan = new FashionMlpGan(new GanOptions { Seed = 3, Device = ComputeDevice.Cpu });
         Assert.IsType<MlpGenerator>(gan.Generator);
         Assert.IsType<MlpDiscriminator>(gan.Discriminator);
         Assert.Equal(100, FashionMlpGan.LatentDim);

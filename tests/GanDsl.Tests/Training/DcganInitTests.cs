@@ -18,7 +18,7 @@ public class DcganInitTests
     [Fact]
     public void Every_conv_transposed_conv_dense_and_batchnorm_is_initialised_as_in_the_dcgan_paper()
     {
-        using var gan = new FashionDcgan(new GanOptions { Seed = 3, Device = Device.Cpu });
+        using var gan = new FashionDcgan(new GanOptions { Seed = 3, Device = ComputeDevice.Cpu });
         var kinds = new HashSet<string>();
         foreach (var network in new nn.Module[] { gan.Generator, gan.Discriminator })
             foreach (var (name, module) in Layers(network))
@@ -41,7 +41,7 @@ public class DcganInitTests
     [Fact]
     public void Without_the_option_TorchSharp_defaults_stay()
     {
-        using var gan = new CifarDcgan(new GanOptions { Seed = 3, Device = Device.Cpu });
+        using var gan = new CifarDcgan(new GanOptions { Seed = 3, Device = ComputeDevice.Cpu });
         var (_, name, conv) = gan.Discriminator.named_modules().Select(m => (0, m.name, m.module)).First(m => m.module is Conv2d);
         var (_, std) = Stats(((Conv2d)conv).weight!);
         Assert.False(std is > 0.017 and < 0.023, $"{name}: std {std} looks like DCGAN init");

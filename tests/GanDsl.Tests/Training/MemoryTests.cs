@@ -10,7 +10,7 @@ public class MemoryTests
     [Fact]
     public void Live_tensor_count_stays_flat_over_hundreds_of_steps()
     {
-        using var gan = new TinyGan(new GanOptions { Seed = 3, Device = Device.Cpu });
+        using var gan = new TinyGan(new GanOptions { Seed = 3, Device = ComputeDevice.Cpu });
         using var data = TinyData.Create(16);
         for (int i = 0; i < 20; i++) gan.TrainStep(data.Images); // optimizer state is allocated in the first steps
         GC.Collect();

@@ -19,7 +19,7 @@ public class TrainerTests : IDisposable
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
-    private static GanOptions Options(long seed = 11) => new() { Seed = seed, Device = Device.Cpu, LogEvery = 1, GridSamples = 16 };
+    private static GanOptions Options(long seed = 11) => new() { Seed = seed, Device = ComputeDevice.Cpu, LogEvery = 1, GridSamples = 16 };
 
     private static Dictionary<string, float[]> Snapshot(nn.Module module) =>
         module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.cpu().to(ScalarType.Float32).data<float>().ToArray());
