@@ -39,24 +39,22 @@ public abstract class SpectralNormLayer : nn.Module<Tensor, Tensor>
     protected SpectralNormLayer(string name, Func<nn.Module> plainLayer, int dim) : base(name)
     {
         _dim = dim;
-        // Everything made here is detached from dispose scopes: a module built inside a caller's
-        // NewDisposeScope must not lose its tensors when that scope ends (TorchSharp notes §1.10).
+        // Everything kept is detached from dispose scopes: custom-module tensors made inside a caller's
+        // NewDisposeScope would otherwise be disposed with it (built-in layers detach theirs the same way).
         using var scope = NewDisposeScope();
-        using (no_grad())
+        using var _ = no_grad();
         using (var plain = plainLayer())
         {
             var initial = plain.named_parameters().ToDictionary(p => p.name, p => p.parameter);
             _weightOrig = Keep(new Parameter(initial["weight"].detach().clone()));
             _bias = initial.TryGetValue("bias", out var bias) ? Keep(new Parameter(bias.detach().clone())) : null;
         }
-        using (no_grad())
-        {
-            var rows = _weightOrig.shape[dim];
-            var columns = _weightOrig.numel() / rows;
-            _u = Keep(nn.functional.normalize(randn(rows, _weightOrig.dtype, _weightOrig.device), dim: 0, eps: PowerIteration.Eps));
-            _v = Keep(nn.functional.normalize(randn(columns, _weightOrig.dtype, _weightOrig.device), dim: 0, eps: PowerIteration.Eps));
-            PowerIteration.Run(PowerIteration.AsMatrix(_weightOrig, _dim), _u, _v, WarmUpIterations);
-        }
+        var rows = _weightOrig.shape[dim];
+        var columns = _weightOrig.numel() / rows;
+        _u = Keep(nn.functional.normalize(randn(rows, _weightOrig.dtype, _weightOrig.device), dim: 0, eps: PowerIteration.Eps));
+        _v = Keep(nn.functional.normalize(randn(columns, _weightOrig.dtype, _weightOrig.device), dim: 0, eps: PowerIteration.Eps));
+        PowerIteration.Run(PowerIteration.AsMatrix(_weightOrig, _dim), _u, _v, WarmUpIterations);
+
         // Registered explicitly so state_dict() lists PyTorch's order: bias, weight_orig, weight_u, weight_v.
         if (_bias is not null) register_parameter("bias", _bias);
         register_parameter("weight_orig", _weightOrig);
@@ -85,6 +83,15 @@ public abstract class SpectralNormLayer : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         return PowerIteration.Sigma(PowerIteration.AsMatrix(_weightOrig, _dim), _u, _v).ToDouble();
+    }
+
+    /// <summary>Runs power iterations on the current weight without a forward pass, updating u and v: e.g. after
+    /// re-initialising <see cref="WeightOrig"/> (a training forward runs one).</summary>
+    public void RunPowerIterations(int iterations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(iterations);
+        using var scope = NewDisposeScope();
+        PowerIteration.Run(PowerIteration.AsMatrix(_weightOrig, _dim), _u, _v, iterations);
     }
 
     /// <summary>The weight the next eval forward uses, W / sigma, without gradient; the caller owns it.</summary>

@@ -46,6 +46,24 @@ public class SpectralNormSigmaTests
 
     [Theory]
     [InlineData(SpectralNormCase.Linear)]
+    [InlineData(SpectralNormCase.Deconv)]
+    public void RunPowerIterations_n_equals_n_training_forwards_bit_for_bit(string kind)
+    {
+        var c = SpectralNormCase.Of(kind);
+        var (byForward, input, _) = WithFixedWeight(c, seed: 19);
+        var (byMethod, _, _) = WithFixedWeight(c, seed: 19);
+        byForward.train();
+        for (int i = 0; i < 20; i++) byForward.call(input).Dispose();
+
+        byMethod.RunPowerIterations(20);
+
+        Assert.True(Identical(byMethod.WeightU, byForward.WeightU));
+        Assert.True(Identical(byMethod.WeightV, byForward.WeightV));
+        Assert.Equal(byForward.Sigma(), byMethod.Sigma());
+    }
+
+    [Theory]
+    [InlineData(SpectralNormCase.Linear)]
     [InlineData(SpectralNormCase.Conv)]
     [InlineData(SpectralNormCase.Deconv)]
     [InlineData(SpectralNormCase.Embedding)]
