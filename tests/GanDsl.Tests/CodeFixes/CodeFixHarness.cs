@@ -49,6 +49,7 @@ internal static class CodeFixHarness
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new GanModelAnalyzer()))
             .GetAllDiagnosticsAsync(CancellationToken.None);
         Assert.DoesNotContain(all, d => d.Id is "AD0001" or "CS8785");
+        GeneratorHarness.AssertNoDuplicates(all);
         return all;
     }
 

@@ -202,6 +202,27 @@ public class CodeFixTests
     }
 
     [Fact]
+    public async Task GAN004_a_convolution_on_the_latent_vector_gets_the_dcgan_reshape()
+    {
+        var (fixedDocument, title) = await FixAsync(new InsertLayerCodeFixProvider(),
+            Header +
+            "[GanGenerator(LatentDim = 100)]\n" +
+            "[ConvTranspose2d(16, Kernel = 4), BatchNorm, ReLU]\n" +
+            "[ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1), Tanh]\n" +
+            "public partial class G { }\n",
+            "GAN004", InsertLayerCodeFixProvider.ReshapeKey);
+
+        Assert.Equal("Insert [Reshape(100, 1, 1)] before this layer", title);
+        Assert.Equal(
+            Header +
+            "[GanGenerator(LatentDim = 100)]\n" +
+            "[Reshape(100, 1, 1), ConvTranspose2d(16, Kernel = 4), BatchNorm, ReLU]\n" +
+            "[ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1), Tanh]\n" +
+            "public partial class G { }\n",
+            await TextAsync(fixedDocument));
+    }
+
+    [Fact]
     public async Task GAN004_inserted_layer_is_qualified_like_the_layer_at_fault()
     {
         const string noUsing = "namespace T;\n";
