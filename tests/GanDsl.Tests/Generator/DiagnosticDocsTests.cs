@@ -71,6 +71,11 @@ public class DiagnosticDocsTests
         Assert.True(wrong.Gan.Any(d => d.Id == id), $"the wrong example of {id}.md does not get {id}:\n{wrong.Describe()}");
         Assert.True(!wrong.Errors.Any(d => !d.Id.StartsWith("GAN", StringComparison.Ordinal)),
             $"the wrong example of {id}.md has compiler errors beside {id}:\n{wrong.Describe()}");
+        // The message the page shows is the one reported.
+        var shown = Regex.Match(page, @"^### Wrong\s*$.*?^```\s*$\n(?<line>(?:error|warning) GAN\d{3}: .*?)\n^```\s*$",
+            RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(shown.Success, $"{id}.md shows no build output for its wrong example");
+        Assert.Contains(shown.Groups["line"].Value, wrong.Gan.Select(d => $"{d.Severity.ToString().ToLowerInvariant()} {d.Id}: {d.GetMessage()}"));
 
         var fixedExample = GeneratorHarness.Run(Example(page, "Fixed"));
         Assert.True(fixedExample.GeneratorDiagnostics.IsEmpty, fixedExample.Describe());
