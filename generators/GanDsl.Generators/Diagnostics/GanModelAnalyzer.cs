@@ -35,9 +35,10 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
         var type = (INamedTypeSymbol)context.Symbol;
         try
         {
-            var report = new Reporter(context, type);
+            Reporter? reporter = null; // only for GanDsl classes: this runs for every type of the compilation
+            Reporter Report() => reporter ??= new Reporter(context, type);
             if (ModelReader.HasLayersButNoRole(type))
-                report.Add(new[] { ModelReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty, classLevel: true);
+                Report().Add(new[] { ModelReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty, classLevel: true);
             foreach (var attribute in type.GetAttributes())
             {
                 if (ModelReader.RoleOf(attribute) is { } role)
@@ -45,7 +46,7 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
                     var reading = ModelReader.Read(type, role, attribute, context.CancellationToken);
                     if (reading.Spec.HasMalformedAttributes) continue; // the compiler already reports these
                     var analysis = ModelChecker.Check(reading.Spec);
-                    report.AddRead(analysis.Problems, reading.RoleAttribute, reading.LayerAttributes);
+                    Report().AddRead(analysis.Problems, reading.RoleAttribute, reading.LayerAttributes);
                 }
                 else if (KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName))
                 {
@@ -53,7 +54,7 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
                     if (gan.HasMalformedAttributes) continue;
                     var generator = gan.Generator is null ? null : ModelChecker.Check(gan.Generator);
                     var discriminator = gan.Discriminator is null ? null : ModelChecker.Check(gan.Discriminator);
-                    report.AddRead(PairChecker.Check(gan, generator, discriminator), attribute, ImmutableArray<AttributeData>.Empty,
+                    Report().AddRead(PairChecker.Check(gan, generator, discriminator), attribute, ImmutableArray<AttributeData>.Empty,
                         GeneratorOf(attribute));
                 }
             }

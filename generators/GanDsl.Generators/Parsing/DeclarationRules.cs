@@ -112,7 +112,7 @@ internal static class DeclarationRules
     {
         HashSet<string>? reserved = null; // built only when the class declares a member (most declare none)
         var clashes = new SortedSet<string>(System.StringComparer.Ordinal);
-        var implemented = new HashSet<string>(System.StringComparer.Ordinal);
+        HashSet<string>? implemented = null;
         bool blocks = false;
         foreach (var member in type.GetMembers())
         {
@@ -126,19 +126,19 @@ internal static class DeclarationRules
             else if (member is not IMethodSymbol { MethodKind: MethodKind.StaticConstructor } && reserved.Contains(member.Name))
             {
                 clashes.Add(member.Name);
-                if (isNetwork && StandsInForGenerated(member)) implemented.Add(member.Name);
+                if (isNetwork && StandsInForGenerated(member)) (implemented ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(member.Name);
             }
         }
         // A network's half must implement forward and the interface; where the user's member of that name does not,
         // leaving ours out would be CS0534/CS0535.
         if (isNetwork)
             foreach (var name in clashes)
-                blocks |= name is "forward" or "InputShape" or "OutputShape" or "ParameterCount" or "Summary" or "LatentDim" && !implemented.Contains(name);
+                blocks |= name is "forward" or "InputShape" or "OutputShape" or "ParameterCount" or "Summary" or "LatentDim" && implemented?.Contains(name) != true;
 
         var problem = clashes.Count == 0 ? null
             : new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 Invariant($"{role} {type.Name} declares {string.Join(", ", clashes)}, which GanDsl generates; rename or remove {(clashes.Count == 1 ? "it" : "them")}"));
-        return new MemberCheck(problem, clashes.ToEquatableArray(), !blocks);
+        return clashes.Count == 0 && !blocks ? MemberCheck.None : new MemberCheck(problem, clashes.ToEquatableArray(), !blocks);
     }
 
     /// <summary>A user constructor that calls base() (implicitly or not): the generated base class has no parameterless
@@ -179,4 +179,8 @@ internal static class DeclarationRules
 
 /// <summary>The result of <see cref="DeclarationRules.CheckMembers"/>: the GAN007 (if any), the generated member names the
 /// user's half declares (a declaration half leaves them out), and whether a declaration half can stand beside it.</summary>
-internal sealed record MemberCheck(Problem? Problem, EquatableArray<string> Clashes, bool AllowsDeclarationHalf);
+internal sealed record MemberCheck(Problem? Problem, EquatableArray<string> Clashes, bool AllowsDeclarationHalf)
+{
+    /// <summary>The usual answer: the user's half declares nothing in the way.</summary>
+    public static readonly MemberCheck None = new(null, EquatableArray<string>.Empty, true);
+}
