@@ -72,7 +72,8 @@ internal static class GeneratorHarness
     }
 
     /// <summary>True for the declaration half GanDsl writes for a model with errors (its header says so).</summary>
-    public static bool IsDeclarationOnly(string generated) => generated.Contains("\n// Declaration only:", StringComparison.Ordinal);
+    public static bool IsDeclarationOnly(string generated) =>
+        generated.Contains("\n" + GanDsl.Generators.Emitting.DeclarationHalfEmitter.Marker, StringComparison.Ordinal);
 }
 
 /// <summary>Generated files by hint name, the generator's own diagnostics (must stay empty), and every diagnostic of

@@ -105,6 +105,8 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         var ganDiagnostics = all.Where(d => d.Id.StartsWith("GAN", StringComparison.Ordinal) || d.Id == "AD0001").ToList();
         foreach (var e in analyzerErrors) Fail(-1, "analyzer exception: " + e);
         foreach (var d in ganDiagnostics.Where(d => d.Id == "AD0001")) Fail(UnitOf(d), "AD0001: " + d);
+        foreach (var g in ganDiagnostics.GroupBy(d => (d.Id, d.Location, Message: d.GetMessage())).Where(g => g.Count() > 1))
+            Fail(UnitOf(g.First()), $"reported {g.Count()} times: {g.First()}");
         var before = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("GAN", StringComparison.Ordinal)).ToList();
         Lap(1);
 
