@@ -34,3 +34,21 @@ public static class Program
 {
     public static void Main() { }
 }
+
+// GAN001 whose counts fit: the fix ends the generator with the Reshape (in the generator's class, not the [Gan]).
+[GanGenerator(LatentDim = 16)]
+[Dense(64), Tanh]
+public partial class FlatGenerator { }
+
+[GanDiscriminator(1, 8, 8)]
+[Flatten, Dense(1)]
+public partial class ImageDiscriminator { }
+
+[Gan(typeof(FlatGenerator), typeof(ImageDiscriminator))]
+public partial class FlatMisfit { }
+
+// GAN004 right after the latent vector: the fix inserts the DCGAN layout, [Reshape(32, 1, 1)].
+[GanGenerator(LatentDim = 32)]
+[ConvTranspose2d(8, Kernel = 4), ReLU]
+[ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1), Tanh]
+public partial class LatentConvGenerator { }

@@ -75,4 +75,28 @@ internal static class FixData
             dims.Select(d => SyntaxFactory.AttributeArgument(
                 SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(d)))),
             Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), Math.Max(dims.Length - 1, 0))));
+
+    /// <summary>The name of a new GanDsl layer attribute placed next to <paramref name="near"/>, qualified like it
+    /// (GanDsl.Dense gives GanDsl.Flatten); fully qualified if that would not bind to GanDsl's attribute there (an alias
+    /// to one attribute type, say).</summary>
+    public static NameSyntax LayerName(SemanticModel? model, AttributeSyntax near, string layer)
+    {
+        NameSyntax candidate = near.Name switch
+        {
+            QualifiedNameSyntax q => SyntaxFactory.QualifiedName(q.Left.WithoutTrivia(), SyntaxFactory.IdentifierName(layer)),
+            AliasQualifiedNameSyntax a => SyntaxFactory.AliasQualifiedName(a.Alias.WithoutTrivia(), SyntaxFactory.IdentifierName(layer)),
+            _ => SyntaxFactory.IdentifierName(layer),
+        };
+        if (model is not null && BindsTo(model, near.SpanStart, SyntaxFactory.Attribute(candidate), "GanDsl." + layer + "Attribute"))
+            return candidate;
+        return SyntaxFactory.ParseName("global::GanDsl." + layer);
+    }
+
+    private static bool BindsTo(SemanticModel model, int position, AttributeSyntax attribute, string metadataName)
+    {
+        var info = model.GetSpeculativeSymbolInfo(position, attribute);
+        var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+        return type?.ToDisplayString() == metadataName;
+    }
 }

@@ -15,7 +15,8 @@ namespace GanDsl.CodeFixes;
 /// GAN004 (layer receives an input of the wrong rank): inserts the missing layer right before the one at fault,
 /// in the same attribute list. A Dense after an image gets [Flatten]; a convolution (or Upsample, ZeroPad2d) after
 /// a flat vector gets [Reshape(C, H, W)] when the analyzer found the one obvious image layout
-/// (example: [Dense(49)] [Conv2d(8, Kernel = 3)] becomes [Dense(49)] [Reshape(1, 7, 7), Conv2d(8, Kernel = 3)]).
+/// (example: [Dense(49)] [Conv2d(8, Kernel = 3)] becomes [Dense(49)] [Reshape(1, 7, 7), Conv2d(8, Kernel = 3)]), or
+/// [Reshape(LatentDim, 1, 1)] right after a generator's latent vector (the DCGAN layout).
 /// The new attribute is spelled like the one at fault (GanDsl.Dense gives GanDsl.Flatten) if that binds to GanDsl's
 /// attribute there, else fully qualified.
 /// </summary>
@@ -54,7 +55,7 @@ public sealed class InsertLayerCodeFixProvider : AttributeCodeFixProvider
         if (found is not { } f || f.Attribute.Parent is not AttributeListSyntax list) return document;
         var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
 
-        var inserted = SyntaxFactory.Attribute(NameFor(model, f.Attribute, layer), arguments);
+        var inserted = SyntaxFactory.Attribute(FixData.LayerName(model, f.Attribute, layer), arguments);
         int index = list.Attributes.IndexOf(f.Attribute);
         var nodes = list.Attributes.ToList();
         var separators = list.Attributes.GetSeparators().ToList();
@@ -69,28 +70,5 @@ public sealed class InsertLayerCodeFixProvider : AttributeCodeFixProvider
 
         var newList = list.WithAttributes(SyntaxFactory.SeparatedList(nodes, separators));
         return document.WithSyntaxRoot(f.Root.ReplaceNode(list, newList));
-    }
-
-    /// <summary>The new attribute's name, qualified like the attribute at fault; fully qualified if that would not
-    /// bind to GanDsl's attribute at this place (an alias to one attribute type, say).</summary>
-    private static NameSyntax NameFor(SemanticModel? model, AttributeSyntax atFault, string layer)
-    {
-        NameSyntax candidate = atFault.Name switch
-        {
-            QualifiedNameSyntax q => SyntaxFactory.QualifiedName(q.Left.WithoutTrivia(), SyntaxFactory.IdentifierName(layer)),
-            AliasQualifiedNameSyntax a => SyntaxFactory.AliasQualifiedName(a.Alias.WithoutTrivia(), SyntaxFactory.IdentifierName(layer)),
-            _ => SyntaxFactory.IdentifierName(layer),
-        };
-        if (model is not null && BindsTo(model, atFault.SpanStart, SyntaxFactory.Attribute(candidate), "GanDsl." + layer + "Attribute"))
-            return candidate;
-        return SyntaxFactory.ParseName("global::GanDsl." + layer);
-    }
-
-    private static bool BindsTo(SemanticModel model, int position, AttributeSyntax attribute, string metadataName)
-    {
-        var info = model.GetSpeculativeSymbolInfo(position, attribute);
-        var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
-        var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
-        return type?.ToDisplayString() == metadataName;
     }
 }

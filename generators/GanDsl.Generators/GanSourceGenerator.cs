@@ -13,9 +13,10 @@ namespace GanDsl.Generators;
 
 /// <summary>
 /// parse (symbols -> value models) -> check (pure shape inference) -> emit (text).
-/// Diagnostics come from <see cref="Diagnostics.GanModelAnalyzer"/> over the same check; this generator only
-/// skips invalid models, so users see our diagnostic instead of a cascade of compiler errors. The one diagnostic
-/// it reports itself is GAN000, for a class it failed on (a bug in GanDsl), so a failure is never silent.
+/// Diagnostics come from <see cref="Diagnostics.GanModelAnalyzer"/> over the same check. A model with errors gets only
+/// its declaration half (<see cref="DeclarationHalfEmitter"/>), so code that names it compiles and users see our
+/// diagnostic instead of a cascade of compiler errors (which would stop the build before analyzers run). The one
+/// diagnostic it reports itself is GAN000, for a class it failed on (a bug in GanDsl), so a failure is never silent.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class GanSourceGenerator : IIncrementalGenerator
@@ -137,9 +138,10 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
     }
 }
 
-/// <summary>A generated file (hint name + text), GAN000 for a class GanDsl failed on (<see cref="Failure"/>), or
-/// nothing when the model has errors (the analyzer reports those). Equatable, so an unrelated edit leaves this step
-/// Unchanged and no text is rewritten.</summary>
+/// <summary>A generated file (hint name + text): the full generated half of a model without errors, or the declaration
+/// half of one with errors (the analyzer reports those); GAN000 for a class GanDsl failed on (<see cref="Failure"/>); or
+/// nothing, for a model whose declaration half would itself be a compiler error. Equatable, so an unrelated edit leaves
+/// this step Unchanged and no text is rewritten.</summary>
 internal sealed record ModuleOutput(string HintName, string Text, string ClassName = "", string Failure = "")
 {
     public static ModuleOutput? From(ModelSpec? spec)
@@ -149,7 +151,8 @@ internal sealed record ModuleOutput(string HintName, string Text, string ClassNa
         try
         {
             var analysis = ModelChecker.Check(spec);
-            return analysis.HasErrors ? null : new ModuleOutput(ModuleEmitter.HintName(spec), ModuleEmitter.Emit(analysis));
+            if (!analysis.HasErrors) return new ModuleOutput(ModuleEmitter.HintName(spec), ModuleEmitter.Emit(analysis));
+            return spec.Declarable ? new ModuleOutput(ModuleEmitter.HintName(spec), DeclarationHalfEmitter.Emit(analysis)) : null;
         }
         catch (OperationCanceledException) { throw; }
         catch (Exception e) { return Failed(spec.FullName, FailureText.Of(e)); }
@@ -164,13 +167,19 @@ internal sealed record ModuleOutput(string HintName, string Text, string ClassNa
             if (spec.HasMalformedAttributes || spec.Generator is null || spec.Discriminator is null) return null;
             var generator = ModelChecker.Check(spec.Generator);
             var discriminator = ModelChecker.Check(spec.Discriminator);
-            if (generator.HasErrors || discriminator.HasErrors) return null;
-            if (PairChecker.Check(spec, generator, discriminator).Any(p => p.IsError)) return null;
-            return new ModuleOutput(GanEmitter.HintName(spec), GanEmitter.Emit(spec, generator, discriminator));
+            var problems = PairChecker.Check(spec, generator, discriminator);
+            if (!generator.HasErrors && !discriminator.HasErrors && !problems.Any(p => p.IsError))
+                return new ModuleOutput(GanEmitter.HintName(spec), GanEmitter.Emit(spec, generator, discriminator));
+            // GanModel<G, D> compiles only where both networks have a generated half (full or declaration)
+            return spec.Declarable && HasGeneratedHalf(generator) && HasGeneratedHalf(discriminator)
+                ? new ModuleOutput(GanEmitter.HintName(spec), DeclarationHalfEmitter.Emit(spec, generator, discriminator, problems))
+                : null;
         }
         catch (OperationCanceledException) { throw; }
         catch (Exception e) { return Failed(spec.FullName, FailureText.Of(e)); }
     }
+
+    private static bool HasGeneratedHalf(ModelAnalysis network) => !network.HasErrors || network.Spec.Declarable;
 
     public static ModuleOutput Failed(string className, string failure) => new("", "", className, failure);
 

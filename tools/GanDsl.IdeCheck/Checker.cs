@@ -123,7 +123,7 @@ internal static class Checker
                 failures.Add($"{expectation.Id} at {expectation.File}:{expectation.Line}:{expectation.Column}: severity is {severity}, expected {expectation.Severity}");
             if (expectation.FixTitle is not null)
                 failures.AddRange(await CheckFixAsync(project, at, expectation.FixTitle, fixProviders, analyzers, all,
-                    generated.Select(d => d.HintName).ToHashSet(StringComparer.Ordinal)));
+                    await FullHalvesAsync(generated)));
         }
         if (!options.AllowExtra)
             failures.AddRange(unmatched.Select(d => "unexpected diagnostic: " + Describe(d)));
@@ -220,7 +220,7 @@ internal static class Checker
     /// other error added. Returns the failures.</summary>
     private static async Task<List<string>> CheckFixAsync(Project project, Diagnostic diagnostic, string title,
         List<CodeFixProvider> providers, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<Diagnostic> before,
-        HashSet<string> hintsBefore)
+        HashSet<string> fullBefore)
     {
         var where = Describe(diagnostic);
         if (diagnostic.Location.SourceTree is not { } tree || project.GetDocument(tree) is not { } document)
@@ -247,19 +247,34 @@ internal static class Checker
         var added = errorsAfter.GroupBy(k => k).Where(g => g.Count() > errorsBefore.Count(k => k == g.Key)).Select(g => g.Key).ToList();
         if (added.Count > 0) failures.Add($"{where}: \"{title}\" adds errors: " + string.Join(" | ", added));
 
-        // The generator must still produce every file it produced before (a fix that breaks generation silently
+        // The generator must still produce every full half it produced before (a fix that breaks generation silently
         // would otherwise pass), and GAN000 must not appear.
-        var hintsAfter = (await fixedProject.GetSourceGeneratedDocumentsAsync()).Select(d => d.HintName).ToHashSet(StringComparer.Ordinal);
-        var lost = hintsBefore.Except(hintsAfter).ToList();
+        var fullAfter = await FullHalvesAsync(await fixedProject.GetSourceGeneratedDocumentsAsync());
+        var lost = fullBefore.Except(fullAfter).ToList();
         if (lost.Count > 0) failures.Add($"{where}: after \"{title}\" the generator no longer produces {string.Join(", ", lost)}");
         if (after.Any(d => d.Id == "GAN000")) failures.Add($"{where}: after \"{title}\" the generator reports GAN000");
-        int generatedMore = hintsAfter.Count - hintsBefore.Count;
-        // Each misfit has one problem, so once it is fixed GanDsl writes that class's generated half.
-        if (generatedMore < 1) failures.Add($"{where}: after \"{title}\" no new generated file: the class is still not generated");
+        int generatedMore = fullAfter.Count - fullBefore.Count;
+        // Each misfit has one problem, so once it is fixed GanDsl writes that class's full generated half (before, the
+        // class had only its declaration half, or none).
+        if (generatedMore < 1) failures.Add($"{where}: after \"{title}\" no new full generated half: the class is still declaration-only");
 
-        var text = (await change.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).Lines[diagnostic.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim();
-        Console.WriteLine($"    applied \"{title}\" in the workspace: line is now `{text}`; {diagnostic.Id} gone: {(failures.Count == 0 ? "yes, no new errors" : "NO")}; generated files {hintsBefore.Count} -> {hintsAfter.Count} ({generatedMore:+0;-0;0})");
+        // The line the fix edits: the diagnostic's own, or (GAN001) the generator's last layer, passed as its additional location.
+        var edited = diagnostic.AdditionalLocations.FirstOrDefault(l => l.SourceTree is not null) ?? diagnostic.Location;
+        var editedDocument = change.ChangedSolution.GetDocument(project.GetDocument(edited.SourceTree!)?.Id ?? document.Id)!;
+        var text = (await editedDocument.GetTextAsync()).Lines[edited.GetLineSpan().StartLinePosition.Line].ToString().Trim();
+        Console.WriteLine($"    applied \"{title}\" in the workspace: line is now `{text}`; {diagnostic.Id} gone: {(failures.Count == 0 ? "yes, no new errors" : "NO")}; full generated halves {fullBefore.Count} -> {fullAfter.Count} ({generatedMore:+0;-0;0})");
         return failures;
+    }
+
+    /// <summary>Hint names of the generated documents that are full generated halves, not the declaration half GanDsl
+    /// writes for a model with errors (whose header has a line starting "// Declaration only:").</summary>
+    private static async Task<HashSet<string>> FullHalvesAsync(IEnumerable<SourceGeneratedDocument> documents)
+    {
+        var full = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in documents)
+            if (!(await document.GetTextAsync()).ToString().Contains("\n// Declaration only:", StringComparison.Ordinal))
+                full.Add(document.HintName);
+        return full;
     }
 
     private static void Collect(CodeAction action, List<CodeAction> actions)

@@ -5,36 +5,49 @@ using Microsoft.CodeAnalysis;
 
 namespace GanDsl.Generators.Diagnostics;
 
-/// <summary>The one catalogue of GanDsl diagnostics. The message text comes from the pure checker.</summary>
+/// <summary>The one catalogue of GanDsl diagnostics. The message text comes from the pure checker; each ID has a
+/// description and a help page in the repository (docs/diagnostics/GANxxx.md: what it means, a wrong and a fixed example).</summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "GanDsl";
 
-    // No help link: the package has no public home yet, and a dead link is worse than none. The README's
-    // "How GanDsl checks your model" section documents every ID.
-    private static DiagnosticDescriptor Make(string id, string title, DiagnosticSeverity severity) =>
-        new(id, title, "{0}", Category, severity, isEnabledByDefault: true);
+    /// <summary>Where the help pages live; a test checks that every ID's page exists and its examples compile.</summary>
+    public const string HelpLinkBase = "https://github.com/gandsl/gandsl/blob/main/docs/diagnostics/";
 
-    public static readonly DiagnosticDescriptor ShapeMismatch = Make("GAN001", "Generator output does not fit the discriminator input", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor ReshapeCount = Make("GAN002", "Reshape changes the element count", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor ImpossibleArithmetic = Make("GAN003", "Convolution, padding or upsampling arithmetic is impossible", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor WrongRank = Make("GAN004", "Layer receives an input of the wrong rank", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor DiscriminatorOutput = Make("GAN005", "Discriminator does not output one logit per sample", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor InvalidArgument = Make("GAN006", "Invalid layer or model argument", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor InvalidDeclaration = Make("GAN007", "Class cannot be a GanDsl model", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor SigmoidOnLogits = Make("GAN008", "Discriminator ends in Sigmoid but losses take logits", DiagnosticSeverity.Warning);
-    public static readonly DiagnosticDescriptor SizeOverflow = Make("GAN009", "Tensor size overflows", DiagnosticSeverity.Error);
+    private static DiagnosticDescriptor Make(string id, string title, DiagnosticSeverity severity, string description, string message = "{0}") =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
+
+    public static readonly DiagnosticDescriptor ShapeMismatch = Make("GAN001", "Generator output does not fit the discriminator input", DiagnosticSeverity.Error,
+        "The [Gan] pairing feeds the generator's output to the discriminator, so the generator's inferred output shape must equal the discriminator's declared input shape. Shapes are per sample and channels-first: (C, H, W) or (N).");
+    public static readonly DiagnosticDescriptor ReshapeCount = Make("GAN002", "Reshape changes the element count", DiagnosticSeverity.Error,
+        "A Reshape only rearranges the values of one sample, so the product of its dimensions must equal the element count of its input.");
+    public static readonly DiagnosticDescriptor ImpossibleArithmetic = Make("GAN003", "Convolution, padding or upsampling arithmetic is impossible", DiagnosticSeverity.Error,
+        "A convolution's output size follows PyTorch's formula from its input size, kernel, stride and padding; a result below 1 cannot be built, and Same = true on a transposed convolution with stride 1 and an even kernel has no padding that gives it.");
+    public static readonly DiagnosticDescriptor WrongRank = Make("GAN004", "Layer receives an input of the wrong rank", DiagnosticSeverity.Error,
+        "Dense takes a flat vector (N); convolutions, Upsample and ZeroPad2d take an image (C, H, W); BatchNorm takes either. Insert a Flatten or a Reshape between layers of different ranks.");
+    public static readonly DiagnosticDescriptor DiscriminatorOutput = Make("GAN005", "Discriminator does not output one logit per sample", DiagnosticSeverity.Error,
+        "GanDsl's losses take one logit per sample from the discriminator: an output shape of (1), or (1, 1, 1) as from a final 4 x 4 convolution over a 4 x 4 map. A single-channel map (1, H, W) is a patch discriminator (GAN010); any other output is this error.");
+    public static readonly DiagnosticDescriptor InvalidArgument = Make("GAN006", "Invalid layer or model argument", DiagnosticSeverity.Error,
+        "An attribute argument is out of its range (a size below 1, a probability outside [0, 1), a learning rate that is not positive, ...) or two arguments contradict each other.");
+    public static readonly DiagnosticDescriptor InvalidDeclaration = Make("GAN007", "Class cannot be a GanDsl model", DiagnosticSeverity.Error,
+        "GanDsl writes the other half of each model class, so the class must be a plain, partial, non-generic class at namespace level, with one role, layers, no base class, and no member that the generated half declares; a [Gan] must name a [GanGenerator] and a [GanDiscriminator] class.");
+    public static readonly DiagnosticDescriptor SigmoidOnLogits = Make("GAN008", "Discriminator ends in Sigmoid but losses take logits", DiagnosticSeverity.Warning,
+        "GanDsl's losses apply the sigmoid themselves (binary cross-entropy on logits, which stays finite where a plain sigmoid saturates), so a final Sigmoid squashes the discriminator's output twice.");
+    public static readonly DiagnosticDescriptor SizeOverflow = Make("GAN009", "Tensor size overflows", DiagnosticSeverity.Error,
+        "A sample may hold at most 2,147,483,647 elements, and a model's parameter count must fit in a 64-bit integer; past that the sizes cannot be represented.");
+    public static readonly DiagnosticDescriptor PatchMap = Make("GAN010", "Discriminator outputs a patch map", DiagnosticSeverity.Warning,
+        "A discriminator whose output is a single-channel map (1, H, W) scores patches of the image (PatchGAN); the losses average over the patches, so it trains. A warning, in case one logit per sample was meant; silence it with .editorconfig for a deliberate patch discriminator.");
 
     /// <summary>Reported by the generator itself, not the analyzer: GanDsl failed on a class (a bug in GanDsl). The
     /// generator never throws (that would be CS8785 and drop all its output), but it must not fail silently either.</summary>
-    public static readonly DiagnosticDescriptor InternalError = new("GAN000", "GanDsl failed to generate code for a class",
-        "GanDsl could not generate code for {0} ({1}); this is a bug in GanDsl, please report it with the declaration",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor InternalError = Make("GAN000", "GanDsl failed to generate code for a class", DiagnosticSeverity.Error,
+        "GanDsl itself failed on this class: a bug in GanDsl, not in your model. The generator reports it instead of throwing, so the rest of the build's output stays.",
+        "GanDsl could not generate code for {0} ({1}); this is a bug in GanDsl, please report it with the declaration");
 
     /// <summary>What the analyzer reports (GAN000 comes from the generator).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         ShapeMismatch, ReshapeCount, ImpossibleArithmetic, WrongRank, DiscriminatorOutput,
-        InvalidArgument, InvalidDeclaration, SigmoidOnLogits, SizeOverflow);
+        InvalidArgument, InvalidDeclaration, SigmoidOnLogits, SizeOverflow, PatchMap);
 
     private static readonly Dictionary<ProblemCode, DiagnosticDescriptor> ByCode = new()
     {
@@ -47,6 +60,7 @@ internal static class DiagnosticDescriptors
         [ProblemCode.InvalidDeclaration] = InvalidDeclaration,
         [ProblemCode.SigmoidOnLogits] = SigmoidOnLogits,
         [ProblemCode.SizeOverflow] = SizeOverflow,
+        [ProblemCode.PatchMap] = PatchMap,
     };
 
     public static DiagnosticDescriptor For(ProblemCode code) => ByCode[code];

@@ -35,8 +35,10 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
         var type = (INamedTypeSymbol)context.Symbol;
         try
         {
+            Reporter? reporter = null; // only for GanDsl classes: this runs for every type of the compilation
+            Reporter Report() => reporter ??= new Reporter(context, type);
             if (ModelReader.HasLayersButNoRole(type))
-                Report(context, type, new[] { ModelReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty);
+                Report().Add(new[] { ModelReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty, classLevel: true);
             foreach (var attribute in type.GetAttributes())
             {
                 if (ModelReader.RoleOf(attribute) is { } role)
@@ -44,7 +46,7 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
                     var reading = ModelReader.Read(type, role, attribute, context.CancellationToken);
                     if (reading.Spec.HasMalformedAttributes) continue; // the compiler already reports these
                     var analysis = ModelChecker.Check(reading.Spec);
-                    Report(context, type, analysis.Problems, reading.RoleAttribute, reading.LayerAttributes);
+                    Report().AddRead(analysis.Problems, reading.RoleAttribute, reading.LayerAttributes);
                 }
                 else if (KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName))
                 {
@@ -52,7 +54,8 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
                     if (gan.HasMalformedAttributes) continue;
                     var generator = gan.Generator is null ? null : ModelChecker.Check(gan.Generator);
                     var discriminator = gan.Discriminator is null ? null : ModelChecker.Check(gan.Discriminator);
-                    Report(context, type, PairChecker.Check(gan, generator, discriminator), attribute, ImmutableArray<AttributeData>.Empty);
+                    Report().AddRead(PairChecker.Check(gan, generator, discriminator), attribute, ImmutableArray<AttributeData>.Empty,
+                        GeneratorOf(attribute));
                 }
             }
         }
@@ -62,22 +65,58 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, IEnumerable<Problem> problems,
-        AttributeData modelAttribute, ImmutableArray<AttributeData> layers)
+    /// <summary>The generator class a [Gan] names (where a GAN001 fix edits), or null.</summary>
+    private static INamedTypeSymbol? GeneratorOf(AttributeData gan) =>
+        gan.ConstructorArguments.Length > 0 && gan.ConstructorArguments[0] is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol type } ? type : null;
+
+    /// <summary>
+    /// Reports the problems of one class. A class with two model attributes (two roles, or a role and [Gan]) is read
+    /// once per attribute; its class-level problems (on the class name) are the same each time, so only the first
+    /// read reports them, and nothing identical is reported twice.
+    /// </summary>
+    private sealed class Reporter
     {
-        foreach (var problem in problems)
+        private readonly SymbolAnalysisContext _context;
+        private readonly INamedTypeSymbol _type;
+        private readonly HashSet<(ProblemCode Code, Location Location, string Message)> _reported = new();
+        private int _reads;
+
+        public Reporter(SymbolAnalysisContext context, INamedTypeSymbol type)
         {
-            var location = LocationOf(type, problem.Target, modelAttribute, layers, context.CancellationToken);
-            var properties = problem.Fix.Length == 0
-                ? ImmutableDictionary<string, string?>.Empty
-                : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, problem.Fix);
-            var descriptor = DiagnosticDescriptors.For(problem.Code);
-            var severity = problem.Severity == ProblemSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
-            context.ReportDiagnostic(severity == descriptor.DefaultSeverity
-                ? Diagnostic.Create(descriptor, location, properties, problem.Message)
-                : Diagnostic.Create(descriptor.Id, descriptor.Category, problem.Message, severity, descriptor.DefaultSeverity,
-                    isEnabledByDefault: true, warningLevel: severity == DiagnosticSeverity.Warning ? 1 : 0,
-                    title: descriptor.Title, helpLink: descriptor.HelpLinkUri, location: location, properties: properties));
+            _context = context;
+            _type = type;
+        }
+
+        /// <summary>The problems of one model attribute's read.</summary>
+        public void AddRead(IEnumerable<Problem> problems, AttributeData modelAttribute, ImmutableArray<AttributeData> layers,
+            INamedTypeSymbol? generator = null) =>
+            Add(problems, modelAttribute, layers, classLevel: _reads++ == 0, generator);
+
+        public void Add(IEnumerable<Problem> problems, AttributeData modelAttribute, ImmutableArray<AttributeData> layers,
+            bool classLevel, INamedTypeSymbol? generator = null)
+        {
+            foreach (var problem in problems)
+            {
+                if (problem.Target == ProblemTarget.ClassName && !classLevel) continue;
+                var location = LocationOf(_type, problem.Target, modelAttribute, layers, _context.CancellationToken);
+                if (!_reported.Add((problem.Code, location, problem.Message))) continue;
+                var properties = problem.Fix.Length == 0
+                    ? ImmutableDictionary<string, string?>.Empty
+                    : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, problem.Fix);
+                _context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Code), location,
+                    AdditionalLocations(problem, generator), properties, problem.Message));
+            }
+        }
+
+        /// <summary>GAN001 with a fix: the generator's last layer attribute, where the fix appends or rewrites a Reshape
+        /// (often in another file than the [Gan]).</summary>
+        private IEnumerable<Location>? AdditionalLocations(Problem problem, INamedTypeSymbol? generator)
+        {
+            if (problem.Code != ProblemCode.ShapeMismatch || problem.Fix.Length == 0 || generator is null) return null;
+            var last = ModelReader.LastLayerAttribute(generator, _context.CancellationToken);
+            return last?.ApplicationSyntaxReference is { } reference
+                ? new[] { reference.GetSyntax(_context.CancellationToken).GetLocation() }
+                : null;
         }
     }
 

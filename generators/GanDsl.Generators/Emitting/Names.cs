@@ -41,5 +41,17 @@ internal static class Names
     public const string GanOptions = "global::GanDsl.GanOptions";
     public const string GanLoss = "global::GanDsl.GanLoss";
     public const string Reshape = "global::GanDsl.Layers.Reshape";
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"GanDsl.Generators\", \"0.1.0\")]";
+
+    /// <summary>[GeneratedCode] with this generator's own version (the package's: the project sets it from GanDslVersion).</summary>
+    public static readonly string GeneratedCode =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"GanDsl.Generators\", \"{GeneratorVersion()}\")]";
+
+    private static string GeneratorVersion()
+    {
+        var assembly = typeof(Names).Assembly;
+        var informational = System.Reflection.CustomAttributeExtensions
+            .GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+        // "0.1.0", without any "+build" metadata
+        return informational is { Length: > 0 } ? informational.Split('+')[0] : assembly.GetName().Version?.ToString() ?? "0.0.0";
+    }
 }

@@ -2,13 +2,22 @@ using GanDsl.Generators.Shapes;
 
 namespace GanDsl.Generators.Model;
 
-/// <summary>The training options declared on a [Gan] class; Loss holds the GanLoss enum's value.</summary>
-internal sealed record GanOptionsSpec(int Loss, double LearningRate, double Beta1, double Beta2, bool DcganInit);
+/// <summary>The training options declared on a [Gan] class; Loss holds the GanLoss enum's value. The checks say which
+/// values are valid: the reader reports the others (GAN006), and a declaration half does not write them as constants.</summary>
+internal sealed record GanOptionsSpec(int Loss, double LearningRate, double Beta1, double Beta2, bool DcganInit)
+{
+    public bool LossValid => Loss is 0 or 1;
+    public bool LearningRateValid => LearningRate > 0 && LearningRate < double.PositiveInfinity;
+    public bool Beta1Valid => Beta1 >= 0 && Beta1 < 1;
+    public bool Beta2Valid => Beta2 >= 0 && Beta2 < 1;
+}
 
 /// <summary>
 /// A [Gan] class with both of its networks, so the pairing check and the trainer emitter need nothing else from
 /// the compilation. The generator pipeline reads the networks once, as their own models, and fills them in from
 /// there (by <see cref="GeneratorKey"/> / <see cref="DiscriminatorKey"/>); the analyzer reads them directly.
+/// <see cref="UserMembers"/> and <see cref="Declarable"/> as on <see cref="ModelSpec"/>; for a [Gan], declarable also
+/// needs well-formed attributes and type arguments that are networks of the right role it may name (accessibility).
 /// </summary>
 internal sealed record GanSpec(
     string Namespace,
@@ -22,7 +31,9 @@ internal sealed record GanSpec(
     bool HasMalformedAttributes,
     string GeneratorKey = "",
     string DiscriminatorKey = "",
-    string InternalError = "")
+    string InternalError = "",
+    EquatableArray<string> UserMembers = default,
+    bool Declarable = false)
 {
     /// <summary>What stands in for a [Gan] class GanDsl failed to read: nothing is generated, GAN000 says why.</summary>
     public static GanSpec Failed(string ns, string className, System.Exception error) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using static System.FormattableString;
 
 namespace GanDsl.Generators.Model;
 
@@ -34,24 +35,24 @@ internal sealed record LayerSpec(LayerKind Kind)
     /// <summary>How the layer reads in source, for messages and summaries: "Conv2d(64, Kernel = 5, Stride = 2, Same = true)".</summary>
     public string Display => Kind switch
     {
-        LayerKind.Dense => $"Dense({Units}{(Bias ? "" : ", Bias = false")})",
-        LayerKind.Conv2d => $"Conv2d({OutChannels}, Kernel = {Kernel}{ConvTail(false)})",
-        LayerKind.ConvTranspose2d => $"ConvTranspose2d({OutChannels}, Kernel = {Kernel}{ConvTail(true)})",
-        LayerKind.BatchNorm => $"BatchNorm(Momentum = {Num(Momentum)}, Eps = {Num(Eps)})",
-        LayerKind.LeakyReLU => $"LeakyReLU({Num(Slope)})",
-        LayerKind.Dropout => $"Dropout({Num(P)})",
-        LayerKind.Reshape => $"Reshape({string.Join(", ", Dims.Select(d => d.ToString(CultureInfo.InvariantCulture)))})",
-        LayerKind.Upsample => $"Upsample({Scale})",
-        LayerKind.ZeroPad2d => $"ZeroPad2d({Left}, {Right}, {Top}, {Bottom})",
+        LayerKind.Dense => Invariant($"Dense({Units}{(Bias ? "" : ", Bias = false")})"),
+        LayerKind.Conv2d => Invariant($"Conv2d({OutChannels}, Kernel = {Kernel}{ConvTail(false)})"),
+        LayerKind.ConvTranspose2d => Invariant($"ConvTranspose2d({OutChannels}, Kernel = {Kernel}{ConvTail(true)})"),
+        LayerKind.BatchNorm => Invariant($"BatchNorm(Momentum = {Num(Momentum)}, Eps = {Num(Eps)})"),
+        LayerKind.LeakyReLU => Invariant($"LeakyReLU({Num(Slope)})"),
+        LayerKind.Dropout => Invariant($"Dropout({Num(P)})"),
+        LayerKind.Reshape => Invariant($"Reshape({string.Join(", ", Dims.Select(d => d.ToString(CultureInfo.InvariantCulture)))})"),
+        LayerKind.Upsample => Invariant($"Upsample({Scale})"),
+        LayerKind.ZeroPad2d => Invariant($"ZeroPad2d({Left}, {Right}, {Top}, {Bottom})"),
         _ => Kind.ToString(),
     };
 
     private string ConvTail(bool transposed)
     {
         var s = "";
-        if (Stride != 1) s += $", Stride = {Stride}";
-        if (PaddingSet) s += $", Padding = {Padding}";
-        if (transposed && OutputPaddingSet) s += $", OutputPadding = {OutputPadding}";
+        if (Stride != 1) s += Invariant($", Stride = {Stride}");
+        if (PaddingSet) s += Invariant($", Padding = {Padding}");
+        if (transposed && OutputPaddingSet) s += Invariant($", OutputPadding = {OutputPadding}");
         if (Same) s += ", Same = true";
         if (!Bias) s += ", Bias = false";
         return s;

@@ -4,6 +4,7 @@ using System.Threading;
 using GanDsl.Generators.Model;
 using GanDsl.Generators.Shapes;
 using Microsoft.CodeAnalysis;
+using static System.FormattableString;
 
 namespace GanDsl.Generators.Parsing;
 
@@ -16,6 +17,7 @@ internal static class GanReader
     {
         var v = new AttributeValues(attribute);
         var problems = new List<Problem>(DeclarationRules.Check(type, "[Gan]", ct));
+        bool declarable = problems.Count == 0; // the class itself can take a generated half
 
         var options = new GanOptionsSpec(
             Loss: (int)v.NamedLong("Loss", 0),
@@ -23,27 +25,30 @@ internal static class GanReader
             Beta1: v.NamedDouble("Beta1", 0.5),
             Beta2: v.NamedDouble("Beta2", 0.999),
             DcganInit: v.NamedBool("DcganInit", false));
-        if (!(options.LearningRate > 0 && options.LearningRate < double.PositiveInfinity))
-            problems.Add(Invalid($"LearningRate must be positive, got {LayerSpec.Num(options.LearningRate)}"));
-        if (!(options.Beta1 >= 0 && options.Beta1 < 1))
-            problems.Add(Invalid($"Beta1 must be in [0, 1), got {LayerSpec.Num(options.Beta1)}"));
-        if (!(options.Beta2 >= 0 && options.Beta2 < 1))
-            problems.Add(Invalid($"Beta2 must be in [0, 1), got {LayerSpec.Num(options.Beta2)}"));
-        if (options.Loss is < 0 or > 1)
-            problems.Add(Invalid($"Loss {options.Loss} is not a GanLoss value"));
+        if (!options.LearningRateValid)
+            problems.Add(Invalid(Invariant($"LearningRate must be positive, got {LayerSpec.Num(options.LearningRate)}")));
+        if (!options.Beta1Valid)
+            problems.Add(Invalid(Invariant($"Beta1 must be in [0, 1), got {LayerSpec.Num(options.Beta1)}")));
+        if (!options.Beta2Valid)
+            problems.Add(Invalid(Invariant($"Beta2 must be in [0, 1), got {LayerSpec.Num(options.Beta2)}")));
+        if (!options.LossValid)
+            problems.Add(Invalid(Invariant($"Loss {options.Loss} is not a GanLoss value")));
 
-        problems.AddRange(DeclarationRules.CheckMembers(type, "[Gan]",
-            new[] { "LatentDim", "Loss", "LearningRate", "Beta1", "Beta2", "DcganInit", "ImageShape", "Declaration", "Load" }, generatesParameterlessConstructor: true, ct));
+        var members = DeclarationRules.CheckMembers(type, "[Gan]",
+            new[] { "LatentDim", "Loss", "LearningRate", "Beta1", "Beta2", "DcganInit", "ImageShape", "Declaration", "Load" }, isNetwork: false, ct);
+        if (members.Problem is not null) problems.Add(members.Problem);
         for (int i = 0; i < 2; i++)
             if (i < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[i] is { Kind: TypedConstantKind.Type, IsNull: true })
-                problems.Add(Invalid($"the {(i == 0 ? "generator" : "discriminator")} type must be typeof(a {(i == 0 ? "[GanGenerator]" : "[GanDiscriminator]")} class), not null"));
-        if (type.GetAttributes().Any(a => KnownNames.IsRoleAttribute(a.AttributeClass)))
+                problems.Add(Invalid(Invariant($"the {(i == 0 ? "generator" : "discriminator")} type must be typeof(a {(i == 0 ? "[GanGenerator]" : "[GanDiscriminator]")} class), not null")));
+        bool isNetworkToo = type.GetAttributes().Any(a => KnownNames.IsRoleAttribute(a.AttributeClass));
+        if (isNetworkToo)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
-                $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
+                Invariant($"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes")));
 
         var generator = ReadNetwork(type, v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, readNetworks, ct);
         var discriminator = ReadNetwork(type, v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, readNetworks, ct);
 
+        bool malformed = v.Failed || type.Name.Length == 0 || !IsTypeOrNull(attribute, 0) || !IsTypeOrNull(attribute, 1);
         return new GanSpec(
             Namespace: KnownNames.NamespaceOf(type),
             ClassName: type.Name,
@@ -53,9 +58,12 @@ internal static class GanReader
             GeneratorTypeName: v.Type(0)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
             DiscriminatorTypeName: v.Type(1)?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "",
             DeclarationProblems: problems.ToEquatableArray(),
-            HasMalformedAttributes: v.Failed || type.Name.Length == 0 || !IsTypeOrNull(attribute, 0) || !IsTypeOrNull(attribute, 1),
+            HasMalformedAttributes: malformed,
             GeneratorKey: generator.Key,
-            DiscriminatorKey: discriminator.Key);
+            DiscriminatorKey: discriminator.Key,
+            UserMembers: members.Clashes,
+            // GanModel<G, D> in the declaration half names both networks: only ones of the right role it may name
+            Declarable: declarable && !isNetworkToo && !malformed && members.AllowsDeclarationHalf && generator.Nameable && discriminator.Nameable);
     }
 
     /// <summary>A typeof(...) or null constant (null gets GAN006 above); anything else the compiler reports.</summary>
@@ -65,22 +73,25 @@ internal static class GanReader
     private static Problem Invalid(string what) =>
         new(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ModelAttribute, "[Gan]: " + what);
 
-    private static (ModelSpec? Spec, string Key) ReadNetwork(INamedTypeSymbol pair, ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, bool readNetworks, CancellationToken ct)
+    /// <returns>The network's model (when read), its key, and whether the [Gan]'s generated half may name it as a type
+    /// argument of GanModel: a class of the right role, at least as accessible as the [Gan] class (else CS0060).</returns>
+    private static (ModelSpec? Spec, string Key, bool Nameable) ReadNetwork(INamedTypeSymbol pair, ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, bool readNetworks, CancellationToken ct)
     {
-        if (type is null || type.TypeKind == TypeKind.Error) return (null, ""); // the compiler reports the bad typeof
+        if (type is null || type.TypeKind == TypeKind.Error) return (null, "", false); // the compiler reports the bad typeof
         ModelRole? found = type is INamedTypeSymbol named ? ModelReader.RoleOf(named) : null;
         var reading = readNetworks && found is not null ? ModelReader.TryRead((INamedTypeSymbol)type, ct) : null;
-        if (found == role && pair.DeclaredAccessibility == Accessibility.Public && type.DeclaredAccessibility != Accessibility.Public)
+        bool hidden = found == role && pair.DeclaredAccessibility == Accessibility.Public && type.DeclaredAccessibility != Accessibility.Public;
+        if (hidden)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
-                $"[Gan] {pair.Name} is public but its {(role == ModelRole.Generator ? "generator" : "discriminator")} {type.Name} is not (CS0060 on the generated base class); make {type.Name} public or {pair.Name} internal"));
+                Invariant($"[Gan] {pair.Name} is public but its {(role == ModelRole.Generator ? "generator" : "discriminator")} {type.Name} is not (CS0060 on the generated base class); make {type.Name} public or {pair.Name} internal")));
         if (found != role)
         {
             string actually = found is null ? "has neither [GanGenerator] nor [GanDiscriminator]"
                 : role == ModelRole.Generator ? "is a [GanDiscriminator]" : "is a [GanGenerator]";
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
-                $"[Gan] expects a {roleName} class as its {(role == ModelRole.Generator ? "first" : "second")} type argument, but {type.Name} {actually}"));
-            return (null, "");
+                Invariant($"[Gan] expects a {roleName} class as its {(role == ModelRole.Generator ? "first" : "second")} type argument, but {type.Name} {actually}")));
+            return (null, "", false);
         }
-        return (reading?.Spec, GanSpec.KeyOf(KnownNames.NamespaceOf(type), type.Name));
+        return (reading?.Spec, GanSpec.KeyOf(KnownNames.NamespaceOf(type), type.Name), !hidden);
     }
 }

@@ -7,6 +7,7 @@ using GanDsl.Generators.Model;
 using GanDsl.Generators.Shapes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static System.FormattableString;
 
 namespace GanDsl.Generators.Parsing;
 
@@ -53,6 +54,7 @@ internal static class ModelReader
         var problems = new List<Problem>();
         string roleName = role == ModelRole.Generator ? "[GanGenerator]" : "[GanDiscriminator]";
         problems.AddRange(DeclarationRules.Check(type, roleName, ct));
+        bool declarable = problems.Count == 0; // the class itself can take a generated half
 
         var roleValues = new AttributeValues(roleAttribute);
         long[] input = role == ModelRole.Generator
@@ -68,12 +70,13 @@ internal static class ModelReader
             isDiscriminator |= attributeRole == ModelRole.Discriminator;
             isGan |= KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName);
         }
+        declarable &= !(isGenerator && isDiscriminator) && !isGan; // two files with one name
         if (isGenerator && isDiscriminator)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
-                $"{type.Name} cannot be both a [GanGenerator] and a [GanDiscriminator]"));
+                Invariant($"{type.Name} cannot be both a [GanGenerator] and a [GanDiscriminator]")));
         if (isGan)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
-                $"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes"));
+                Invariant($"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes")));
         // A declaration so broken that it has no name (the compiler reports the syntax error) yields no file.
         malformed |= type.Name.Length == 0;
 
@@ -88,7 +91,7 @@ internal static class ModelReader
             {
                 // A user-derived LayerAttribute compiles fine, so silence would leave the class without its half.
                 problems.Add(new Problem(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ClassName,
-                    $"{roleName} {type.Name}: [{attribute.AttributeClass!.Name}] is not a GanDsl layer; use the layer attributes of the GanDsl namespace"));
+                    Invariant($"{roleName} {type.Name}: [{attribute.AttributeClass!.Name}] is not a GanDsl layer; use the layer attributes of the GanDsl namespace")));
                 continue;
             }
             malformed |= failed;
@@ -96,10 +99,11 @@ internal static class ModelReader
             layers.Add(layer);
             attributes.Add(attribute);
         }
-        problems.AddRange(DeclarationRules.CheckMembers(type, roleName, GeneratedMemberNames(role, layers), generatesParameterlessConstructor: true, ct));
+        var members = DeclarationRules.CheckMembers(type, roleName, GeneratedMemberNames(role, layers), isNetwork: true, ct);
+        if (members.Problem is not null) problems.Add(members.Problem);
         if (split)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
-                $"{roleName} {type.Name} has layer attributes on more than one partial declaration; declare all layers on one so their order is defined"));
+                Invariant($"{roleName} {type.Name} has layer attributes on more than one partial declaration; declare all layers on one so their order is defined")));
 
         var spec = new ModelSpec(
             Namespace: KnownNames.NamespaceOf(type),
@@ -108,7 +112,9 @@ internal static class ModelReader
             Input: input.ToEquatableArray(),
             Layers: layers.ToEquatableArray(),
             DeclarationProblems: problems.ToEquatableArray(),
-            HasMalformedAttributes: malformed);
+            HasMalformedAttributes: malformed,
+            UserMembers: members.Clashes,
+            Declarable: declarable && members.AllowsDeclarationHalf && type.Name.Length > 0);
         return new ModelReading(spec, attributes.ToImmutable(), roleAttribute);
     }
 
@@ -120,6 +126,13 @@ internal static class ModelReader
         if (role == ModelRole.Generator) yield return "LatentDim";
         for (int i = 0; i < layers.Count; i++)
             yield return Emitting.LayerEmitter.FieldName(layers[i], i);
+    }
+
+    /// <summary>The last layer attribute of a class in source order (where a layer appended at its end goes), or null.</summary>
+    public static AttributeData? LastLayerAttribute(INamedTypeSymbol type, CancellationToken ct)
+    {
+        var layers = OrderedLayerAttributes(type, ct, out _);
+        return layers.Count > 0 ? layers[layers.Count - 1] : null;
     }
 
     /// <summary>Layer attributes in source order. Order across partial declarations is not defined by C#, so
@@ -158,7 +171,7 @@ internal static class ModelReader
 
     public static Problem LayersWithoutRole(INamedTypeSymbol type) =>
         new(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
-            $"{type.Name} has layer attributes but neither [GanGenerator] nor [GanDiscriminator], so they do nothing; add one of them or remove the layers");
+            Invariant($"{type.Name} has layer attributes but neither [GanGenerator] nor [GanDiscriminator], so they do nothing; add one of them or remove the layers"));
 
     private static bool IsLayerAttribute(INamedTypeSymbol? type)
     {

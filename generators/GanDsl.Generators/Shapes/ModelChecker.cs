@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using GanDsl.Generators.Model;
+using static System.FormattableString;
 
 namespace GanDsl.Generators.Shapes;
 
@@ -16,7 +17,7 @@ internal static class ModelChecker
         bool inputValid = ValidateInput(spec, input, problems);
         if (spec.Layers.Count == 0)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
-                $"{spec.ClassName} declares no layers; add layer attributes such as [Dense(256)] in order"));
+                Invariant($"{spec.ClassName} declares no layers; add layer attributes such as [Dense(256)] in order")));
 
         Shape? current = inputValid ? input : null;
         for (int i = 0; i < spec.Layers.Count; i++)
@@ -26,7 +27,7 @@ internal static class ModelChecker
             problems.AddRange(argumentProblems);
             if (current is null || argumentProblems.Count > 0) { current = null; continue; }
 
-            var (result, problem) = ShapeInference.Infer(current, layer, i);
+            var (result, problem) = ShapeInference.Infer(current, layer, i, inputIsLatent: i == 0 && spec.Role == ModelRole.Generator);
             if (problem is not null) problems.Add(problem);
             current = result?.Output;
             if (result is not null) results.Add(result);
@@ -39,7 +40,7 @@ internal static class ModelChecker
         {
             if (result.Parameters <= long.MaxValue - total) { total += result.Parameters; continue; }
             problems.Add(new Problem(ProblemCode.SizeOverflow, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
-                $"{spec.ClassName}: the total number of parameters exceeds {long.MaxValue}"));
+                Invariant($"{spec.ClassName}: the total number of parameters exceeds {long.MaxValue}")));
             current = null;
             break;
         }
@@ -49,7 +50,7 @@ internal static class ModelChecker
         if (spec.Role == ModelRole.Discriminator && spec.Layers.Count > 0)
             CheckDiscriminatorEnd(spec, output, problems);
 
-        return new ModelAnalysis(spec, input, results.ToEquatableArray(), output, problems.ToEquatableArray());
+        return new ModelAnalysis(spec, input, results.ToEquatableArray(), output, problems.ToEquatableArray(), inputValid);
     }
 
     private static bool ValidateInput(ModelSpec spec, Shape input, List<Problem> problems)
@@ -57,27 +58,29 @@ internal static class ModelChecker
         string? what = null;
         if (spec.Role == ModelRole.Generator)
         {
-            if (input.Rank != 1 || input[0] < 1) what = $"LatentDim must be at least 1, got {(input.Rank == 1 ? input[0] : 0)}";
+            if (input.Rank != 1 || input[0] < 1) what = Invariant($"LatentDim must be at least 1, got {(input.Rank == 1 ? input[0] : 0)}");
         }
         else if (input.Rank != 1 && input.Rank != 3)
-            what = $"the input shape must be (C, H, W) or (N), got {input} with {input.Rank} dimension(s)";
+            what = Invariant($"the input shape must be (C, H, W) or (N), got {input} with {input.Rank} dimension(s)");
         else if (input.Dims.Any(d => d < 1))
-            what = $"every input dimension must be at least 1, got {input}";
+            what = Invariant($"every input dimension must be at least 1, got {input}");
         else if (input.Dims.Aggregate(1.0, (a, d) => a * d) > ShapeInference.MaxElements)
         {
             problems.Add(new Problem(ProblemCode.SizeOverflow, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
-                $"{spec.ClassName}: input {input} has more than {ShapeInference.MaxElements} elements per sample"));
+                Invariant($"{spec.ClassName}: input {input} has more than {ShapeInference.MaxElements} elements per sample")));
             return false;
         }
 
         if (what is null) return true;
-        problems.Add(new Problem(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ModelAttribute, $"{spec.ClassName}: {what}"));
+        problems.Add(new Problem(ProblemCode.InvalidArgument, ProblemSeverity.Error, ProblemTarget.ModelAttribute, Invariant($"{spec.ClassName}: {what}")));
         return false;
     }
 
     /// <summary>
-    /// Our losses need one logit per sample: (1). A (1, H, W) map is a PatchGAN-style discriminator whose
-    /// per-patch logits are averaged by the loss; that is allowed with a warning. Anything else is an error.
+    /// Our losses need one logit per sample: (1), or (1, 1, 1) as PyTorch's DCGAN discriminator ends (a 4 x 4
+    /// convolution over a 4 x 4 map); the losses average over every element, so both train alike. A larger (1, H, W)
+    /// map is a PatchGAN-style discriminator whose per-patch logits the loss averages: allowed, with a warning (GAN010,
+    /// its own ID so .editorconfig can silence it without touching GAN005). Anything else is an error (GAN005).
     /// A final Sigmoid is a warning because every loss applies its own (BCE-with-logits numerics).
     /// </summary>
     private static void CheckDiscriminatorEnd(ModelSpec spec, Shape? output, List<Problem> problems)
@@ -85,15 +88,16 @@ internal static class ModelChecker
         int last = spec.Layers.Count - 1;
         if (spec.Layers[last].Kind == LayerKind.Sigmoid)
             problems.Add(new Problem(ProblemCode.SigmoidOnLogits, ProblemSeverity.Warning, last,
-                $"{spec.ClassName} ends in Sigmoid but GanDsl losses take logits and apply the sigmoid themselves; remove [Sigmoid] so D(x) is not squashed twice"));
+                Invariant($"{spec.ClassName} ends in Sigmoid but GanDsl losses take logits and apply the sigmoid themselves; remove [Sigmoid] so D(x) is not squashed twice")));
 
-        if (output is null) return;
-        if (output.Rank == 1 && output[0] == 1) return;
+        if (output is null || IsOneLogit(output)) return;
         if (output.Rank == 3 && output[0] == 1)
-            problems.Add(new Problem(ProblemCode.DiscriminatorOutput, ProblemSeverity.Warning, last,
-                $"{spec.ClassName} outputs a patch map {output}, not one logit per sample (1); the loss averages over the {output[1] * output[2]} patches"));
+            problems.Add(new Problem(ProblemCode.PatchMap, ProblemSeverity.Warning, last,
+                Invariant($"{spec.ClassName} outputs a patch map {output}, not one logit per sample (1); the loss averages over the {output[1] * output[2]} patches")));
         else
             problems.Add(new Problem(ProblemCode.DiscriminatorOutput, ProblemSeverity.Error, last,
-                $"{spec.ClassName} must output one logit per sample (1) but its last layer gives {output}; end with [Flatten] and [Dense(1)]"));
+                Invariant($"{spec.ClassName} must output one logit per sample, (1) or (1, 1, 1), but its last layer gives {output}; end with [Flatten] and [Dense(1)]")));
     }
+
+    private static bool IsOneLogit(Shape output) => output.Dims.All(d => d == 1) && output.Rank is 1 or 3;
 }

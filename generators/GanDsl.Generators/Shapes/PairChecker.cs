@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using GanDsl.Generators.Model;
+using static System.FormattableString;
 
 namespace GanDsl.Generators.Shapes;
 
@@ -14,8 +15,11 @@ internal static class PairChecker
         var produced = generator.Output!;
         var expected = discriminator.Input;
         if (!produced.Equals(expected))
+        {
+            var (hint, fix) = Suggestions.ForMismatch(produced, expected, generator.Spec.ClassName);
             problems.Add(new Problem(ProblemCode.ShapeMismatch, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
-                $"{generator.Spec.ClassName} produces {produced} but {discriminator.Spec.ClassName} expects {expected}"));
+                Invariant($"{generator.Spec.ClassName} produces {produced} but {discriminator.Spec.ClassName} expects {expected}{hint}"), fix));
+        }
         return problems;
     }
 }

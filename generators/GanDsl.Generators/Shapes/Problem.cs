@@ -14,6 +14,7 @@ internal enum ProblemCode
     InvalidDeclaration = 7,
     SigmoidOnLogits = 8,
     SizeOverflow = 9,
+    PatchMap = 10,
 }
 
 internal enum ProblemSeverity

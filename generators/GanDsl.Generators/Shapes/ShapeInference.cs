@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using GanDsl.Generators.Model;
+using static System.FormattableString;
 
 namespace GanDsl.Generators.Shapes;
 
@@ -13,13 +14,15 @@ internal static class ShapeInference
     /// <summary>Largest per-sample element count we accept; larger tensors cannot be trained anyway.</summary>
     public const long MaxElements = int.MaxValue;
 
-    public static (LayerResult? Result, Problem? Problem) Infer(Shape input, LayerSpec layer, int index)
+    /// <param name="inputIsLatent">The input is a generator's latent vector (its first layer), which changes what a
+    /// wrong-rank message suggests.</param>
+    public static (LayerResult? Result, Problem? Problem) Infer(Shape input, LayerSpec layer, int index, bool inputIsLatent = false)
     {
         LayerResult? result;
         Problem? problem;
         try
         {
-            (result, problem) = InferUnchecked(input, layer, index);
+            (result, problem) = InferUnchecked(input, layer, index, inputIsLatent);
         }
         catch (OverflowException)
         {
@@ -27,14 +30,14 @@ internal static class ShapeInference
         }
         // A double product cannot overflow; anything above the limit is refused before it reaches a long.
         if (result is not null && result.Output.Dims.Aggregate(1.0, (a, d) => a * d) > MaxElements)
-            return (null, Overflow(input, layer, index, $"output {result.Output} has more than {MaxElements} elements per sample"));
+            return (null, Overflow(input, layer, index, Invariant($"output {result.Output} has more than {MaxElements} elements per sample")));
         return (result, problem);
     }
 
     private static Problem Overflow(Shape input, LayerSpec layer, int index, string what) =>
-        new(ProblemCode.SizeOverflow, ProblemSeverity.Error, index, $"{layer.Display} on input {input}: {what}");
+        new(ProblemCode.SizeOverflow, ProblemSeverity.Error, index, Invariant($"{layer.Display} on input {input}: {what}"));
 
-    private static (LayerResult?, Problem?) InferUnchecked(Shape input, LayerSpec layer, int index)
+    private static (LayerResult?, Problem?) InferUnchecked(Shape input, LayerSpec layer, int index, bool inputIsLatent)
     {
         LayerResult Ok(Shape output, long parameters = 0, ConvPlan? conv = null) => new(input, output, parameters, conv ?? ConvPlan.None);
 
@@ -48,7 +51,7 @@ internal static class ShapeInference
             }
             case LayerKind.Conv2d:
             {
-                if (input.Rank != 3) return (null, NeedsImage(input, layer, index));
+                if (input.Rank != 3) return (null, NeedsImage(input, layer, index, inputIsLatent));
                 var plan = Conv2dPlan(layer, input[1], input[2]);
                 long h = Conv2dOutput(input[1], plan.PaddingH, layer.Kernel, layer.Stride, plan.SameMode);
                 long w = Conv2dOutput(input[2], plan.PaddingW, layer.Kernel, layer.Stride, plan.SameMode);
@@ -58,20 +61,20 @@ internal static class ShapeInference
                     long size = height ? input[1] : input[2];
                     long padding = height ? plan.PaddingH : plan.PaddingW;
                     return (null, new Problem(ProblemCode.ImpossibleArithmetic, ProblemSeverity.Error, index,
-                        $"{layer.Display} on input {input}: output {(height ? "height" : "width")} = floor(({size} + 2*{padding} - {layer.Kernel}) / {layer.Stride}) + 1 = {(height ? h : w)}, less than 1"));
+                        Invariant($"{layer.Display} on input {input}: output {(height ? "height" : "width")} = floor(({size} + 2*{padding} - {layer.Kernel}) / {layer.Stride}) + 1 = {(height ? h : w)}, less than 1")));
                 }
                 long parameters = checked(input[0] * layer.OutChannels * layer.Kernel * layer.Kernel + (layer.Bias ? layer.OutChannels : 0));
                 return (Ok(new Shape(layer.OutChannels, h, w), parameters, plan), null);
             }
             case LayerKind.ConvTranspose2d:
             {
-                if (input.Rank != 3) return (null, NeedsImage(input, layer, index));
+                if (input.Rank != 3) return (null, NeedsImage(input, layer, index, inputIsLatent));
                 var plan = ConvTranspose2dPlan(layer);
                 if (plan is null)
                 {
                     long target = checked(input[1] * layer.Stride);
                     return (null, new Problem(ProblemCode.ImpossibleArithmetic, ProblemSeverity.Error, index,
-                        $"{layer.Display} on input {input}: 'same' needs output = {input[1]} * {layer.Stride} = {target}, but ({input[1]} - 1)*{layer.Stride} - 2*p + {layer.Kernel} + op = {target} has no solution with p >= 0 and 0 <= op < stride {layer.Stride}; use an odd Kernel or Stride > 1"));
+                        Invariant($"{layer.Display} on input {input}: 'same' needs output = {input[1]} * {layer.Stride} = {target}, but ({input[1]} - 1)*{layer.Stride} - 2*p + {layer.Kernel} + op = {target} has no solution with p >= 0 and 0 <= op < stride {layer.Stride}; use an odd Kernel or Stride > 1")));
                 }
                 long h = ConvTranspose2dOutput(input[1], layer.Kernel, layer.Stride, plan.PaddingH, plan.OutputPadding);
                 long w = ConvTranspose2dOutput(input[2], layer.Kernel, layer.Stride, plan.PaddingW, plan.OutputPadding);
@@ -80,7 +83,7 @@ internal static class ShapeInference
                     bool height = h < 1;
                     long size = height ? input[1] : input[2];
                     return (null, new Problem(ProblemCode.ImpossibleArithmetic, ProblemSeverity.Error, index,
-                        $"{layer.Display} on input {input}: output {(height ? "height" : "width")} = ({size} - 1)*{layer.Stride} - 2*{plan.PaddingH} + {layer.Kernel} + {plan.OutputPadding} = {(height ? h : w)}, less than 1"));
+                        Invariant($"{layer.Display} on input {input}: output {(height ? "height" : "width")} = ({size} - 1)*{layer.Stride} - 2*{plan.PaddingH} + {layer.Kernel} + {plan.OutputPadding} = {(height ? h : w)}, less than 1")));
                 }
                 long parameters = checked(input[0] * layer.OutChannels * layer.Kernel * layer.Kernel + (layer.Bias ? layer.OutChannels : 0));
                 return (Ok(new Shape(layer.OutChannels, h, w), parameters, plan), null);
@@ -88,7 +91,7 @@ internal static class ShapeInference
             case LayerKind.BatchNorm:
                 if (input.Rank != 1 && input.Rank != 3)
                     return (null, new Problem(ProblemCode.WrongRank, ProblemSeverity.Error, index,
-                        $"{layer.Display} needs a flat (N) or image (C, H, W) input but receives {input}"));
+                        Invariant($"{layer.Display} needs a flat (N) or image (C, H, W) input but receives {input}")));
                 return (Ok(input, checked(2 * input[0])), null);
             case LayerKind.LeakyReLU:
             case LayerKind.ReLU:
@@ -104,55 +107,32 @@ internal static class ShapeInference
                 long want = target.ElementCount, have = input.ElementCount;
                 if (want != have)
                     return (null, new Problem(ProblemCode.ReshapeCount, ProblemSeverity.Error, index,
-                        $"{layer.Display} needs {want} elements {target} but its input {input} has {have}", ReshapeFix(input, target)));
+                        Invariant($"{layer.Display} needs {want} elements {target} but its input {input} has {have}"), Suggestions.ForReshapeCount(input, target)));
                 return (Ok(target), null);
             }
             case LayerKind.Upsample:
-                if (input.Rank != 3) return (null, NeedsImage(input, layer, index));
+                if (input.Rank != 3) return (null, NeedsImage(input, layer, index, inputIsLatent));
                 return (Ok(new Shape(input[0], checked(input[1] * layer.Scale), checked(input[2] * layer.Scale))), null);
             case LayerKind.ZeroPad2d:
-                if (input.Rank != 3) return (null, NeedsImage(input, layer, index));
+                if (input.Rank != 3) return (null, NeedsImage(input, layer, index, inputIsLatent));
                 return (Ok(new Shape(input[0], checked(input[1] + layer.Top + layer.Bottom), checked(input[2] + layer.Left + layer.Right))), null);
             default:
-                throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, "unknown layer kind");
+                // Becomes GAN000, whose text must not depend on the culture: ArgumentOutOfRangeException would format
+                // the value with the compiler's culture, and analyzers may not switch cultures (RS1035).
+                throw new InvalidOperationException(Invariant($"unknown layer kind {(int)layer.Kind}"));
         }
     }
 
     private static Problem NeedsFlat(Shape input, LayerSpec layer, int index) =>
         new(ProblemCode.WrongRank, ProblemSeverity.Error, index,
-            $"{layer.Display} needs a flat (N) input but receives {input}; add [Flatten] before it", "Flatten");
+            Invariant($"{layer.Display} needs a flat (N) input but receives {input}; add [Flatten] before it"), "Flatten");
 
-    private static Problem NeedsImage(Shape input, LayerSpec layer, int index)
+    private static Problem NeedsImage(Shape input, LayerSpec layer, int index, bool inputIsLatent)
     {
-        string fix = input.Rank == 1 ? ImageLayoutFor(input[0]) : "";
-        string hint = fix.Length > 0 ? $"; add [Reshape({fix})] before it" : input.Rank == 1 ? "; add a [Reshape(C, H, W)] before it" : "";
+        var (hint, fix) = Suggestions.ForImageInput(input, inputIsLatent);
+        string received = inputIsLatent ? Invariant($"the latent vector {input}") : input.ToString();
         return new(ProblemCode.WrongRank, ProblemSeverity.Error, index,
-            $"{layer.Display} needs an image (C, H, W) input but receives {input}{hint}", fix.Length > 0 ? "Reshape:" + fix : "");
-    }
-
-    /// <summary>The one obvious (C, H, W) for a flat vector: a square image with <paramref name="preferredChannels"/>
-    /// (the channels the user wrote), else 1, else 3 channels; else none.</summary>
-    internal static string ImageLayoutFor(long elements, long preferredChannels = 0)
-    {
-        foreach (long channels in new[] { preferredChannels, 1, 3 })
-        {
-            if (channels <= 0 || elements % channels != 0) continue;
-            long side = (long)Math.Round(Math.Sqrt(elements / channels));
-            if (side > 0 && side * side * channels == elements) return $"{channels}, {side}, {side}";
-        }
-        return "";
-    }
-
-    /// <summary>A GAN002 fix that keeps the rank the user wrote, so the layers after it see what they were
-    /// written for: the input's own layout at the same rank, the flat count for a rank-1 Reshape, or a square
-    /// image (the user's channels first) for a (C, H, W) Reshape of a flat input. Nothing for other ranks.</summary>
-    private static string ReshapeFix(Shape input, Shape declared)
-    {
-        if (declared.Rank == input.Rank) return "Reshape:" + string.Join(", ", input.Dims);
-        if (declared.Rank == 1) return "Reshape:" + input.ElementCount;
-        if (declared.Rank == 3 && input.Rank == 1 && ImageLayoutFor(input[0], declared[0]) is { Length: > 0 } layout)
-            return "Reshape:" + layout;
-        return "";
+            Invariant($"{layer.Display} needs an image (C, H, W) input but receives {received}{hint}"), fix);
     }
 
     // ---- convolution arithmetic (shared with the emitter through ConvPlan) ----

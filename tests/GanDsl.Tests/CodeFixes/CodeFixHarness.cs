@@ -24,19 +24,28 @@ internal static class CodeFixHarness
 {
     public const string FileName = "Models0.cs";
 
-    public static Document Open(string source)
+    public static Document Open(string source) => Open(new[] { source })[0];
+
+    /// <summary>One project with a document per source (Models0.cs, Models1.cs, ...).</summary>
+    public static Document[] Open(string[] sources)
     {
         var template = GeneratorHarness.Compilation();
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
-        var documentId = DocumentId.CreateNewId(projectId);
         var solution = workspace.CurrentSolution
             .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "UserModels", "UserModels", LanguageNames.CSharp,
                 compilationOptions: template.Options, parseOptions: GeneratorHarness.ParseOptions,
-                metadataReferences: template.References))
-            .AddDocument(documentId, FileName, SourceText.From(source), filePath: FileName);
+                metadataReferences: template.References));
+        var ids = new List<DocumentId>();
+        for (int i = 0; i < sources.Length; i++)
+        {
+            var id = DocumentId.CreateNewId(projectId);
+            string name = i == 0 ? FileName : $"Models{i}.cs";
+            solution = solution.AddDocument(id, name, SourceText.From(sources[i]), filePath: name);
+            ids.Add(id);
+        }
         Assert.True(workspace.TryApplyChanges(solution));
-        return workspace.CurrentSolution.GetDocument(documentId)!;
+        return ids.Select(id => workspace.CurrentSolution.GetDocument(id)!).ToArray();
     }
 
     /// <summary>Every diagnostic of the project compiled with the generator's output and the analyzer.</summary>
@@ -49,6 +58,7 @@ internal static class CodeFixHarness
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new GanModelAnalyzer()))
             .GetAllDiagnosticsAsync(CancellationToken.None);
         Assert.DoesNotContain(all, d => d.Id is "AD0001" or "CS8785");
+        GeneratorHarness.AssertNoDuplicates(all);
         return all;
     }
 

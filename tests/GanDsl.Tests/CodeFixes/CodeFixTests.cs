@@ -33,6 +33,85 @@ public class CodeFixTests
         return (fixedDocument, action!.Title);
     }
 
+    // ---- GAN001 ----
+
+    private const string FittingDiscriminator =
+        "[GanDiscriminator(1, 28, 28)]\n" +
+        "[Flatten, Dense(1)]\n" +
+        "public partial class D { }\n" +
+        "[Gan(typeof(G), typeof(D))]\n" +
+        "public partial class Pair { }\n";
+
+    [Fact]
+    public async Task GAN001_same_count_appends_the_reshape_to_the_generator()
+    {
+        var (fixedDocument, title) = await FixAsync(new GeneratorReshapeCodeFixProvider(),
+            Header +
+            "[GanGenerator(LatentDim = 10)]\n" +
+            "[Dense(784), Tanh]\n" +
+            "public partial class G { }\n" + FittingDiscriminator,
+            "GAN001", GeneratorReshapeCodeFixProvider.EquivalenceKey);
+
+        Assert.Equal("End G with [Reshape(1, 28, 28)]", title);
+        Assert.Equal(
+            Header +
+            "[GanGenerator(LatentDim = 10)]\n" +
+            "[Dense(784), Tanh, Reshape(1, 28, 28)]\n" +
+            "public partial class G { }\n" + FittingDiscriminator,
+            await TextAsync(fixedDocument));
+    }
+
+    [Fact]
+    public async Task GAN001_channels_last_reshape_is_rewritten()
+    {
+        var (fixedDocument, title) = await FixAsync(new GeneratorReshapeCodeFixProvider(),
+            Header +
+            "[GanGenerator(LatentDim = 10)]\n" +
+            "[Dense(784), Tanh]\n" +
+            "[Reshape(28, 28, 1)]\n" +
+            "public partial class G { }\n" + FittingDiscriminator,
+            "GAN001", GeneratorReshapeCodeFixProvider.EquivalenceKey);
+
+        Assert.Equal("Change G's [Reshape(28, 28, 1)] to [Reshape(1, 28, 28)]", title);
+        Assert.Equal(
+            Header +
+            "[GanGenerator(LatentDim = 10)]\n" +
+            "[Dense(784), Tanh]\n" +
+            "[Reshape(1, 28, 28)]\n" +
+            "public partial class G { }\n" + FittingDiscriminator,
+            await TextAsync(fixedDocument));
+    }
+
+    [Fact]
+    public async Task GAN001_fix_edits_the_generator_in_its_own_file()
+    {
+        const string generator = Header + "[GanGenerator(LatentDim = 10)]\n[Dense(784), Tanh]\npublic partial class G { }\n";
+        var documents = Open(new[] { Header + FittingDiscriminator, generator });
+        var diagnostic = await SingleAsync(documents[0], "GAN001");
+        var action = Assert.Single(await ActionsAsync(new GeneratorReshapeCodeFixProvider(), documents[0], diagnostic));
+
+        var operations = await action.GetOperationsAsync(CancellationToken.None);
+        var solution = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;
+        Assert.True(documents[0].Project.Solution.Workspace.TryApplyChanges(solution));
+        var project = documents[0].Project.Solution.Workspace.CurrentSolution.GetProject(documents[0].Project.Id)!;
+
+        Assert.Equal(Header + FittingDiscriminator, await TextAsync(project.GetDocument(documents[0].Id)!));
+        Assert.Equal(generator.Replace("[Dense(784), Tanh]", "[Dense(784), Tanh, Reshape(1, 28, 28)]"), await TextAsync(project.GetDocument(documents[1].Id)!));
+        var after = await DiagnoseAsync(project);
+        Assert.True(!after.Any(d => d.Severity == DiagnosticSeverity.Error), Describe(after));
+    }
+
+    [Fact]
+    public async Task GAN001_no_fix_when_the_counts_differ()
+    {
+        var document = Open(Header +
+            "[GanGenerator(LatentDim = 10)]\n" +
+            "[Dense(3 * 32 * 32), Tanh, Reshape(3, 32, 32)]\n" +
+            "public partial class G { }\n" + FittingDiscriminator);
+        var diagnostic = await SingleAsync(document, "GAN001");
+        Assert.Empty(await ActionsAsync(new GeneratorReshapeCodeFixProvider(), document, diagnostic));
+    }
+
     // ---- GAN002 ----
 
     [Fact]
@@ -202,6 +281,27 @@ public class CodeFixTests
     }
 
     [Fact]
+    public async Task GAN004_a_convolution_on_the_latent_vector_gets_the_dcgan_reshape()
+    {
+        var (fixedDocument, title) = await FixAsync(new InsertLayerCodeFixProvider(),
+            Header +
+            "[GanGenerator(LatentDim = 100)]\n" +
+            "[ConvTranspose2d(16, Kernel = 4), BatchNorm, ReLU]\n" +
+            "[ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1), Tanh]\n" +
+            "public partial class G { }\n",
+            "GAN004", InsertLayerCodeFixProvider.ReshapeKey);
+
+        Assert.Equal("Insert [Reshape(100, 1, 1)] before this layer", title);
+        Assert.Equal(
+            Header +
+            "[GanGenerator(LatentDim = 100)]\n" +
+            "[Reshape(100, 1, 1), ConvTranspose2d(16, Kernel = 4), BatchNorm, ReLU]\n" +
+            "[ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1), Tanh]\n" +
+            "public partial class G { }\n",
+            await TextAsync(fixedDocument));
+    }
+
+    [Fact]
     public async Task GAN004_inserted_layer_is_qualified_like_the_layer_at_fault()
     {
         const string noUsing = "namespace T;\n";
@@ -316,7 +416,7 @@ public class CodeFixTests
         var providers = typeof(FixData).Assembly.GetTypes()
             .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
             .ToList();
-        Assert.Equal(3, providers.Count);
+        Assert.Equal(4, providers.Count);
         foreach (var type in providers)
         {
             var export = type.GetCustomAttribute<ExportCodeFixProviderAttribute>();

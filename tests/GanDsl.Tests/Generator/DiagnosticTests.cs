@@ -43,6 +43,15 @@ public class DiagnosticTests
         return result;
     }
 
+    /// <summary>A model with errors still gets its declaration half (no compiler errors cascade from it), and only that.</summary>
+    private static void AssertDeclarationOnly(GeneratorResult result, params string[] hints)
+    {
+        Assert.Equal(hints.OrderBy(h => h), result.Sources.Keys.Where(k => hints.Contains(k)).OrderBy(h => h));
+        foreach (var hint in hints)
+            Assert.True(GeneratorHarness.IsDeclarationOnly(result.Sources[hint]), $"{hint} should be a declaration half:\n{result.Sources[hint]}");
+        Assert.True(!result.Errors.Any(d => !d.Id.StartsWith("GAN", System.StringComparison.Ordinal)), result.Describe());
+    }
+
     [Fact]
     public void GAN001_generator_output_differs_from_discriminator_input()
     {
@@ -56,7 +65,36 @@ public class DiagnosticTests
 
         Assert.Equal(new[] { ("GAN001", DiagnosticSeverity.Error, 9, "Gan(typeof(G), typeof(D))", "G produces (3, 32, 32) but D expects (1, 28, 28)") }, Gan(result));
         Assert.Contains("T.G.g.cs", result.Sources.Keys);
-        Assert.DoesNotContain("T.Pair.g.cs", result.Sources.Keys);
+        AssertDeclarationOnly(result, "T.Pair.g.cs");
+    }
+
+    [Fact]
+    public void GAN001_same_element_count_suggests_the_reshape()
+    {
+        var result = Run(
+            "[GanGenerator(LatentDim = 10)]\n" +
+            "[Dense(784), Tanh]\n" +
+            "public partial class G { }\n" +
+            GoodDiscriminator +                                 // 6-8
+            "[Gan(typeof(G), typeof(D))]\n" +                  // 9
+            "public partial class Pair { }\n");
+
+        Assert.Equal(new[] { ("GAN001", DiagnosticSeverity.Error, 9, "Gan(typeof(G), typeof(D))", "G produces (784) but D expects (1, 28, 28); end G with [Reshape(1, 28, 28)]") }, Gan(result));
+        Assert.Equal("Reshape:1, 28, 28", result.Gan.Single().Properties["GanDslFix"]);
+    }
+
+    [Fact]
+    public void GAN001_permuted_dimensions_say_shapes_are_channels_first()
+    {
+        var result = Run(
+            "[GanGenerator(LatentDim = 10)]\n" +
+            "[Dense(784), Tanh, Reshape(28, 28, 1)]\n" +
+            "public partial class G { }\n" +
+            GoodDiscriminator +                                 // 6-8
+            "[Gan(typeof(G), typeof(D))]\n" +                  // 9
+            "public partial class Pair { }\n");
+
+        Assert.Equal(new[] { ("GAN001", DiagnosticSeverity.Error, 9, "Gan(typeof(G), typeof(D))", "G produces (28, 28, 1) but D expects (1, 28, 28); GanDsl shapes are channels-first (C, H, W), so end G with [Reshape(1, 28, 28)]") }, Gan(result));
     }
 
     [Fact]
@@ -68,7 +106,7 @@ public class DiagnosticTests
             "public partial class G { }\n");
 
         Assert.Equal(new[] { ("GAN002", DiagnosticSeverity.Error, 4, "Reshape(1, 28, 27)", "Reshape(1, 28, 27) needs 756 elements (1, 28, 27) but its input (784) has 784") }, Gan(result));
-        Assert.Empty(result.Sources);
+        AssertDeclarationOnly(result, "T.G.g.cs");
     }
 
     [Fact]
@@ -121,6 +159,19 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void GAN004_conv_on_the_latent_vector_suggests_the_dcgan_layout()
+    {
+        var result = Run(
+            "[GanGenerator(LatentDim = 100)]\n" +
+            "[ConvTranspose2d(64, Kernel = 4), BatchNorm, ReLU]\n" + // 4
+            "[ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1), Tanh]\n" +
+            "public partial class G { }\n");
+
+        Assert.Equal(new[] { ("GAN004", DiagnosticSeverity.Error, 4, "ConvTranspose2d(64, Kernel = 4)", "ConvTranspose2d(64, Kernel = 4) needs an image (C, H, W) input but receives the latent vector (100); add [Reshape(100, 1, 1)] before it (the DCGAN layout: 100 channels of 1 x 1)") }, Gan(result));
+        Assert.Equal("Reshape:100, 1, 1", result.Gan.Single().Properties["GanDslFix"]);
+    }
+
+    [Fact]
     public void GAN005_discriminator_with_many_outputs_is_an_error()
     {
         var result = Run(
@@ -129,12 +180,12 @@ public class DiagnosticTests
             "[Dense(10)]\n" +                                   // 5
             "public partial class D { }\n");
 
-        Assert.Equal(new[] { ("GAN005", DiagnosticSeverity.Error, 5, "Dense(10)", "D must output one logit per sample (1) but its last layer gives (10); end with [Flatten] and [Dense(1)]") }, Gan(result));
-        Assert.Empty(result.Sources);
+        Assert.Equal(new[] { ("GAN005", DiagnosticSeverity.Error, 5, "Dense(10)", "D must output one logit per sample, (1) or (1, 1, 1), but its last layer gives (10); end with [Flatten] and [Dense(1)]") }, Gan(result));
+        AssertDeclarationOnly(result, "T.D.g.cs");
     }
 
     [Fact]
-    public void GAN005_patch_map_discriminator_is_a_warning_and_still_generates()
+    public void GAN010_patch_map_discriminator_is_a_warning_and_still_generates()
     {
         var result = Run(
             "[GanDiscriminator(1, 28, 28)]\n" +
@@ -142,8 +193,28 @@ public class DiagnosticTests
             "[Conv2d(1, Kernel = 3, Padding = 1)]\n" +          // 5
             "public partial class D { }\n");
 
-        Assert.Equal(new[] { ("GAN005", DiagnosticSeverity.Warning, 5, "Conv2d(1, Kernel = 3, Padding = 1)", "D outputs a patch map (1, 14, 14), not one logit per sample (1); the loss averages over the 196 patches") }, Gan(result));
+        Assert.Equal(new[] { ("GAN010", DiagnosticSeverity.Warning, 5, "Conv2d(1, Kernel = 3, Padding = 1)", "D outputs a patch map (1, 14, 14), not one logit per sample (1); the loss averages over the 196 patches") }, Gan(result));
         Assert.Contains("T.D.g.cs", result.Sources.Keys);
+        Assert.False(GeneratorHarness.IsDeclarationOnly(result.Sources["T.D.g.cs"]));
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void One_logit_as_a_1x1_map_is_accepted_like_the_pytorch_dcgan_discriminator()
+    {
+        // PyTorch's DCGAN discriminator ends in Conv2d(ndf * 8, 1, 4, 1, 0) on a 4 x 4 map: (1, 1, 1) per sample.
+        var result = Run(
+            "[GanDiscriminator(3, 64, 64)]\n" +
+            "[Conv2d(8, Kernel = 4, Stride = 2, Padding = 1, Bias = false), LeakyReLU(0.2)]\n" +
+            "[Conv2d(16, Kernel = 4, Stride = 2, Padding = 1, Bias = false), BatchNorm, LeakyReLU(0.2)]\n" +
+            "[Conv2d(32, Kernel = 4, Stride = 2, Padding = 1, Bias = false), BatchNorm, LeakyReLU(0.2)]\n" +
+            "[Conv2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false), BatchNorm, LeakyReLU(0.2)]\n" +
+            "[Conv2d(1, Kernel = 4, Bias = false)]\n" +
+            "public partial class D { }\n");
+
+        Assert.Empty(Gan(result));
+        Assert.Contains("T.D.g.cs", result.Sources.Keys);
+        Assert.Contains("OutputShape { get; } = new(1, 1, 1);", result.Sources["T.D.g.cs"]);
         Assert.Empty(result.Errors);
     }
 
@@ -243,6 +314,37 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void GAN007_two_role_attributes_are_reported_once()
+    {
+        var result = Run(
+            "[GanGenerator(LatentDim = 4)]\n" +
+            "[GanDiscriminator(1, 2, 2)]\n" +
+            "[Flatten, Dense(1)]\n" +
+            "public class X { }\n");                            // 6
+
+        Assert.Equal(new[]
+        {
+            ("GAN007", DiagnosticSeverity.Error, 6, "X", "X cannot be both a [GanGenerator] and a [GanDiscriminator]"),
+            ("GAN007", DiagnosticSeverity.Error, 6, "X", "[GanGenerator] X must be declared partial so GanDsl can generate its other half"),
+        }, Gan(result).OrderBy(d => d.Message, System.StringComparer.Ordinal));
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void GAN007_a_network_that_is_also_a_gan_is_reported_once()
+    {
+        var result = Run(
+            GoodGenerator + GoodDiscriminator +                 // 3-8
+            "[Gan(typeof(G), typeof(D))]\n" +                   // 9
+            "[GanGenerator(LatentDim = 4)]\n" +
+            "[Dense(784), Tanh, Reshape(1, 28, 28)]\n" +
+            "public partial class X { }\n");                   // 12
+
+        Assert.Equal(new[] { ("GAN007", DiagnosticSeverity.Error, 12, "X", "X cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes") }, Gan(result));
+        Assert.Equal(new[] { "T.D.g.cs", "T.G.g.cs" }, result.Sources.Keys.OrderBy(k => k));
+    }
+
+    [Fact]
     public void GAN008_sigmoid_at_the_end_of_the_discriminator_is_a_warning()
     {
         var result = Run(
@@ -294,7 +396,7 @@ public class DiagnosticTests
             "public partial class D { }\n");
 
         Assert.Equal(new[] { ("GAN009", DiagnosticSeverity.Error, 3, "GanDiscriminator(100000, 100000, 100000)", "D: input (100000, 100000, 100000) has more than 2147483647 elements per sample") }, Gan(result));
-        Assert.Empty(result.Sources);
+        AssertDeclarationOnly(result, "T.D.g.cs");
     }
 
     [Fact]
@@ -306,7 +408,7 @@ public class DiagnosticTests
             "public partial class G { }\n");
 
         Assert.Equal(new[] { ("GAN009", DiagnosticSeverity.Error, 4, "Reshape(int.MaxValue, int.MaxValue, int.MaxValue)", "Reshape(2147483647, 2147483647, 2147483647) on input (784): the size arithmetic overflows 64-bit integers") }, Gan(result));
-        Assert.Empty(result.Sources);
+        AssertDeclarationOnly(result, "T.G.g.cs");
     }
 
     [Fact]
@@ -318,7 +420,7 @@ public class DiagnosticTests
             "public partial class D { }\n");
 
         Assert.Equal(new[] { ("GAN009", DiagnosticSeverity.Error, 4, "ZeroPad2d(int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue)", "ZeroPad2d(2147483647, 2147483647, 2147483647, 2147483647) on input (1, 28, 28): output (1, 4294967322, 4294967322) has more than 2147483647 elements per sample") }, Gan(result));
-        Assert.Empty(result.Sources);
+        AssertDeclarationOnly(result, "T.D.g.cs");
     }
 
     [Fact]
@@ -331,7 +433,7 @@ public class DiagnosticTests
 
         // (7 - 1) * 2147483647 - 2*0 + 2147483647 + 0 = 15032385529 per side
         Assert.Equal(new[] { ("GAN009", DiagnosticSeverity.Error, 4, "ConvTranspose2d(1, Kernel = int.MaxValue, Stride = int.MaxValue)", "ConvTranspose2d(1, Kernel = 2147483647, Stride = 2147483647) on input (1, 7, 7): output (1, 15032385529, 15032385529) has more than 2147483647 elements per sample") }, Gan(result));
-        Assert.Empty(result.Sources);
+        AssertDeclarationOnly(result, "T.G.g.cs");
     }
 
     [Fact]
@@ -345,7 +447,7 @@ public class DiagnosticTests
             "public partial class G { }\n");
 
         Assert.Equal(new[] { ("GAN009", DiagnosticSeverity.Error, 3, "GanGenerator(LatentDim = 10)", "G: the total number of parameters exceeds 9223372036854775807") }, Gan(result));
-        Assert.Empty(result.Sources);
+        AssertDeclarationOnly(result, "T.G.g.cs");
     }
 
     [Fact]

@@ -53,12 +53,27 @@ internal static class GeneratorHarness
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new GanModelAnalyzer()))
             .GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         var run = driver.GetRunResult();
+        AssertNoDuplicates(analyzerDiagnostics);
         return new GeneratorResult(
             run.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString()),
             generatorDiagnostics.Concat(run.Results.Where(r => r.Exception is not null)
                 .Select(r => Diagnostic.Create("TEST-EXCEPTION", "Test", r.Exception!.ToString(), DiagnosticSeverity.Error, DiagnosticSeverity.Error, true, 0))).ToImmutableArray(),
             analyzerDiagnostics);
     }
+
+    /// <summary>The same diagnostic (ID, place and message) twice is a defect in itself, whatever a test expects.</summary>
+    public static void AssertNoDuplicates(IEnumerable<Diagnostic> diagnostics)
+    {
+        var repeated = diagnostics.GroupBy(d => (d.Id, d.Location, Message: d.GetMessage()))
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Count()} x {g.First()}")
+            .ToList();
+        Xunit.Assert.True(repeated.Count == 0, "reported more than once:\n" + string.Join("\n", repeated));
+    }
+
+    /// <summary>True for the declaration half GanDsl writes for a model with errors (its header says so).</summary>
+    public static bool IsDeclarationOnly(string generated) =>
+        generated.Contains("\n" + GanDsl.Generators.Emitting.DeclarationHalfEmitter.Marker, StringComparison.Ordinal);
 }
 
 /// <summary>Generated files by hint name, the generator's own diagnostics (must stay empty), and every diagnostic of

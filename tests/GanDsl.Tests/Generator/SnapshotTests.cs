@@ -21,3 +21,30 @@ public class SnapshotTests
             Snapshot.Match(hint.Replace(".g.cs", ""), text);
     }
 }
+
+/// <summary>The declaration halves of models with errors, pinned like the full ones: a generator with a bad argument,
+/// a discriminator with a user-declared forward (left out of its half), and their [Gan].</summary>
+public class DeclarationHalfSnapshotTests
+{
+    private const string Source =
+        "using GanDsl;\nusing TorchSharp;\nnamespace Models;\n" +
+        "[GanGenerator(LatentDim = 64)]\n[Dense(256), LeakyReLU(0.2), Dropout(1.5)]\n[Dense(784), Tanh, Reshape(1, 28, 28)]\npublic partial class BrokenGenerator { }\n" +
+        "[GanDiscriminator(1, 28, 28)]\n[Flatten, Dense(1)]\n" +
+        "public partial class HandWrittenDiscriminator { public override torch.Tensor forward(torch.Tensor input) => input; }\n" +
+        "[Gan(typeof(BrokenGenerator), typeof(HandWrittenDiscriminator), Loss = GanLoss.Minimax, LearningRate = 1e-4)]\npublic partial class BrokenGan { }\n";
+
+    [Fact]
+    public void Models_with_errors_generate_the_pinned_declaration_halves()
+    {
+        var result = GeneratorHarness.Run(Source);
+
+        Assert.True(result.GeneratorDiagnostics.IsEmpty, result.Describe());
+        Assert.Equal(new[] { "GAN006", "GAN007" }, result.Errors.Select(d => d.Id).OrderBy(i => i));
+        Assert.Equal(new[] { "Models.BrokenGan.g.cs", "Models.BrokenGenerator.g.cs", "Models.HandWrittenDiscriminator.g.cs" }, result.Sources.Keys.OrderBy(n => n));
+        foreach (var (hint, text) in result.Sources)
+        {
+            Assert.True(GeneratorHarness.IsDeclarationOnly(text), hint);
+            Snapshot.Match("DeclarationHalf." + hint.Replace(".g.cs", ""), text);
+        }
+    }
+}

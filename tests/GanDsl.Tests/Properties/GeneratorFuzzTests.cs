@@ -83,13 +83,15 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         void Fail(int unit, string what) =>
             failures.Add(what + "\n" + (unit >= 0 && unit < batch.Count ? batch[unit].ToString() : "(no family)"));
 
-        // 1. The generator: no exception, no diagnostics of its own. (Its emitting code only runs for models
-        //    without errors, so a swallowed exception there shows up below as a clean model with no file.)
+        // 1. The generator: no exception, no diagnostics of its own (an exception it catches is GAN000, which fails
+        //    here too). It writes a full half for a model without errors and a declaration half for one with errors.
         var driver = UntrackedDriver().RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         foreach (var r in run.Results.Where(r => r.Exception is not null)) Fail(-1, "generator exception: " + r.Exception);
         foreach (var d in generatorDiagnostics) Fail(UnitOf(d), "generator diagnostic: " + d);
-        var hints = run.Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).ToHashSet();
+        var sources = run.Results.SelectMany(r => r.GeneratedSources).ToList();
+        var hints = sources.Select(s => s.HintName).ToHashSet();
+        var declarationOnly = sources.Where(s => GeneratorHarness.IsDeclarationOnly(s.SourceText.ToString())).Select(s => s.HintName).ToHashSet();
         Lap(0);
 
         // 2. The analyzer runs the reading and checking code with no safety net: an exception is AD0001. It runs on
@@ -103,6 +105,8 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         var ganDiagnostics = all.Where(d => d.Id.StartsWith("GAN", StringComparison.Ordinal) || d.Id == "AD0001").ToList();
         foreach (var e in analyzerErrors) Fail(-1, "analyzer exception: " + e);
         foreach (var d in ganDiagnostics.Where(d => d.Id == "AD0001")) Fail(UnitOf(d), "AD0001: " + d);
+        foreach (var g in ganDiagnostics.GroupBy(d => (d.Id, d.Location, Message: d.GetMessage())).Where(g => g.Count() > 1))
+            Fail(UnitOf(g.First()), $"reported {g.Count()} times: {g.First()}");
         var before = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("GAN", StringComparison.Ordinal)).ToList();
         Lap(1);
 
@@ -114,6 +118,8 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         var beforeByUnit = before.ToLookup(UnitOf);
         var ganErrorsByUnit = ganDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("GAN", StringComparison.Ordinal)).ToLookup(UnitOf);
         var hintsByUnit = hints.Select(h => UnitOfHint.Match(h)).Where(m => m.Success)
+            .ToLookup(m => int.Parse(m.Groups[1].Value), m => m.Value.TrimStart('.'));
+        var declarationOnlyByUnit = declarationOnly.Select(h => UnitOfHint.Match(h)).Where(m => m.Success)
             .ToLookup(m => int.Parse(m.Groups[1].Value), m => m.Value.TrimStart('.'));
         var clean = Enumerable.Range(0, batch.Count).Where(u => !beforeByUnit.Contains(u)).ToHashSet();
         int TreeUnit(SyntaxTree tree)
@@ -157,13 +163,48 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
             // A certainly invalid input must be reported.
             if (unit.MustFail() && !diagnosed)
                 Fail(u, "invalid input but no GAN error and no compiler error");
-            // A clean input gets its generated half, for every model class.
+            // A clean input gets its full generated half, for every model class.
             if (!diagnosed)
                 foreach (var c in unit.Classes.Where(c => c.Attributes.Concat(c.SecondFile ?? new()).Any(a => a.Name is "GanGenerator" or "GanDiscriminator" or "Gan")))
                     if (!hintsByUnit[u].Any(h => h.StartsWith(c.Name, StringComparison.Ordinal)))
                         Fail(u, $"no diagnostics, but nothing was generated for {c.Name} (generated: {string.Join(", ", hints.Take(4))}...)");
+                    else if (declarationOnlyByUnit[u].Any(h => h.StartsWith(c.Name, StringComparison.Ordinal)))
+                        Fail(u, $"no diagnostics, but {c.Name} got only a declaration half");
+            // A declaration half only where something is wrong.
+            if (!diagnosed && declarationOnlyByUnit[u].Any())
+                Fail(u, $"declaration halves without any error: {string.Join(", ", declarationOnlyByUnit[u])}");
+            // Where the input compiled, a model class whose declaration GanDsl can complete (judged independently,
+            // from how the fuzzer wrote it) gets a generated half, full or declaration only, even with GAN errors: else
+            // user code naming it would fail to compile, and that compiler error would hide the GAN errors.
+            if (inputErrors.Count == 0 && unit.SyntaxDamage is null)
+                foreach (var c in unit.Classes.Where(c => Completable(unit, c)))
+                    if (!hintsByUnit[u].Any(h => h.StartsWith(c.Name, StringComparison.Ordinal)))
+                        Fail(u, $"{c.Name} can take a generated half but got none (GAN: {string.Join(" | ", ganErrors.Select(d => d.GetMessage()))})");
             yield return (unit, diagnosed);
         }
+    }
+
+    /// <summary>
+    /// The fuzzer's own judgment that GanDsl can write a half beside this class without a compiler error of its own:
+    /// a plain partial class at namespace level (no base class, static, abstract or file modifier, no constructor of
+    /// the user's, which would call the generated base class's constructor without its arguments), with exactly one
+    /// model attribute. A [Gan] also needs its two networks to be completable, named unchanged, and as accessible.
+    /// </summary>
+    internal static bool Completable(FuzzUnit unit, FuzzClass c)
+    {
+        var roles = c.Attributes.Concat(c.SecondFile ?? new()).Where(a => a.Name is "GanGenerator" or "GanDiscriminator" or "Gan").ToList();
+        bool plain = c.Keyword == "class" && c.Modifiers.Contains("partial") && !c.Modifiers.Any(m => m is "static" or "abstract" or "file")
+                     && c.Outer is null && c.TypeParameters.Length == 0 && c.BaseList is "" or "IDisposable"
+                     && !c.Body.Contains(c.Name + "()", StringComparison.Ordinal) && roles.Count == 1;
+        if (!plain) return false;
+        if (c.Role is "G" or "D") return roles[0].Name == (c.Role == "G" ? "GanGenerator" : "GanDiscriminator");
+        var g = unit.Classes.First(x => x.Role == "G");
+        var d = unit.Classes.First(x => x.Role == "D");
+        bool Public(FuzzClass x) => x.Modifiers.Contains("public");
+        return roles[0].Name == "Gan" && roles[0].Args.Count >= 2
+               && roles[0].Args[0] == $"typeof({g.Name})" && roles[0].Args[1] == $"typeof({d.Name})"
+               && Completable(unit, g) && Completable(unit, d)
+               && (!Public(c) || (Public(g) && Public(d)));
     }
 
     internal static readonly long[] Phases = new long[3];
