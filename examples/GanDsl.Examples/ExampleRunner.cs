@@ -38,7 +38,8 @@ internal static class ExampleRunner
                 task.Value = task.MaxValue;
             });
 
-        foreach (var line in RunSummary.Lines(run, args.MaxSteps)) AnsiConsole.WriteLine(line);
+        // Plain lines: Spectre would wrap long paths at the console width, breaking copy and paste.
+        foreach (var line in RunSummary.Lines(run, args.MaxSteps)) Console.WriteLine(line);
         return 0;
     }
 

@@ -10,11 +10,11 @@ internal static class RunSummary
 {
     public static IReadOnlyList<string> Lines(TrainingRun run, long? maxSteps)
     {
-        string budget = maxSteps is { } max ? $" of a {max}-step budget (--max-steps {max})" : "";
+        string budget = maxSteps is { } max ? $" of a budget of {max} steps (--max-steps {max})" : "";
         var lines = new List<string>
         {
             run.LastStep == run.FirstStep
-                ? $"Trained no step: the step counter is at {run.LastStep}{budget}; {run.EpochsCompleted} epochs done"
+                ? $"Trained no step: the step counter is at {run.LastStep}{budget}, {run.EpochsCompleted} epochs done"
                 : $"Trained steps {run.FirstStep}..{run.LastStep}{budget} ({run.EpochsCompleted} epochs done) in {run.Seconds:F1} s; " +
                   $"last step D {run.LastStepResult.DLoss:F3}, G {run.LastStepResult.GLoss:F3}",
         };

@@ -51,9 +51,11 @@ internal static class ModuleSectionCheck
         var unexpected = entries.Select(e => e.Name).Where(n => !expected.ContainsKey(n)).ToList();
         if (missing.Count > 0 || unexpected.Count > 0 || entries.Count != expected.Count)
         {
-            var parts = new List<string> { $"the checkpoint holds {entries.Count} tensors, {moduleName} has {expected.Count}" };
-            if (missing.Count > 0) parts.Add($"missing {List(missing)}");
-            if (unexpected.Count > 0) parts.Add($"not in {moduleName}: {List(unexpected)}");
+            var parts = new List<string>();
+            if (entries.Count != expected.Count) parts.Add($"the checkpoint holds {entries.Count} tensors, {moduleName} has {expected.Count}");
+            if (missing.Count > 0) parts.Add($"{moduleName} has {List(missing)}, which the checkpoint lacks");
+            if (unexpected.Count > 0) parts.Add($"the checkpoint has {List(unexpected)}, which {moduleName} lacks");
+            if (parts.Count == 0) parts.Add("a tensor name appears twice");
             return string.Join("; ", parts);
         }
         foreach (var (name, type, shape) in entries)

@@ -64,8 +64,9 @@ public abstract partial class GanModel<TGenerator, TDiscriminator>
         void SaveRunState(string picturePath)
         {
             EnsureFiniteWeights(latest);
-            using (torch.NewDisposeScope())
-                picture = SamplePicture.Save(pictureKind, SampleFixedGrid(), reference, picturePath) ?? picture;
+            if (pictureKind != SamplePictureKind.None)
+                using (torch.NewDisposeScope())
+                    picture = SamplePicture.Save(pictureKind, SampleFixedGrid(), reference, picturePath);
             LossPlot.SavePng(MetricsCsv.Read(layout!.Metrics), layout.LossPlot);
             if (checkpointStep != Step) latest = WriteCheckpoint(layout);
             checkpointStep = stateStep = Step;

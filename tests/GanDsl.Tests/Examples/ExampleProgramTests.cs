@@ -115,7 +115,7 @@ public sealed class ExampleProgramTests : IDisposable
         var summary = string.Join("\n", RunSummary.Lines(new TrainingRun(run, 0, 0, 0, default, 0, null), maxSteps: 0));
         Assert.DoesNotContain("loss.png", summary);
         Assert.DoesNotContain("Checkpoint:", summary);
-        Assert.Contains("0-step budget", summary);
+        Assert.Contains("budget of 0 steps", summary);
 
         var trained = Path.Combine(_folder, "two");
         Assert.Equal(0, ExampleProgram.Run(new[] { "fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "64", "--batch-size", "16", "--max-steps", "2", "--out", trained, "--cpu" }));
