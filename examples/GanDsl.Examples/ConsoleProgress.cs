@@ -4,7 +4,8 @@ using Spectre.Console;
 namespace GanDsl.Examples;
 
 /// <summary>Feeds training progress into a Spectre.Console progress bar, synchronously (Progress&lt;T&gt; would post
-/// to a thread pool and reorder reports).</summary>
+/// to a thread pool and reorder reports). With a step budget (--max-steps) the bar ends at the budget and the
+/// text says it.</summary>
 internal sealed class ConsoleProgress : IProgress<TrainingProgress>
 {
     private readonly ProgressTask _task;
@@ -14,11 +15,13 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
 
     public void Report(TrainingProgress p)
     {
-        _task.MaxValue = p.StepsPerEpoch * p.Epochs;
+        long total = p.StepsPerEpoch * p.Epochs;
+        _task.MaxValue = p.MaxSteps is { } max ? Math.Max(1, Math.Min(max, total)) : total;
         _task.Value = Math.Min(p.Step, _task.MaxValue);
-        _task.Description = $"epoch {p.Epoch}/{p.Epochs}  D {p.DLoss:F3}  G {p.GLoss:F3}  D(x) {p.DReal:F2}  D(G(z)) {p.DFake:F2}  {p.StepsPerSecond:F1} steps/s";
+        string budget = p.MaxSteps is { } m ? $"step {p.Step}/{m} (budget)" : $"step {p.Step}";
+        _task.Description = $"{budget}  epoch {p.Epoch}/{p.Epochs}  D {p.DLoss:F3}  G {p.GLoss:F3}  D(x) {p.DReal:F2}  D(G(z)) {p.DFake:F2}  {p.StepsPerSecond:F1} steps/s";
         if (p.Epoch != _epoch && !AnsiConsole.Profile.Capabilities.Interactive)
-            AnsiConsole.MarkupLine($"[grey]epoch {p.Epoch}/{p.Epochs} step {p.Step}: D {p.DLoss:F3} G {p.GLoss:F3}[/]");
+            AnsiConsole.MarkupLine($"[grey]epoch {p.Epoch}/{p.Epochs} {budget}: D {p.DLoss:F3} G {p.GLoss:F3}[/]");
         _epoch = p.Epoch;
     }
 }

@@ -22,10 +22,13 @@ internal sealed record ExampleArguments
           --batch-size N    batch size (default: 64)
           --data DIR        folder with Fashion-MNIST IDX files (default: the Debian package's, else the bundled subset)
           --images DIR      folder of PNG/JPEG images for cifar-dcgan (resized to 32x32)
-          --out DIR         run folder for grids, metrics.csv, loss.png, checkpoints (default: runs/<example>)
-          --resume DIR      continue the run saved in DIR
+          --out DIR         run folder for grids, metrics.csv, loss.png, checkpoints; it must be new or empty,
+                            or hold the run you --resume (default: the --resume folder, else the first free
+                            one of runs/<example>, runs/<example>-2, ...)
+          --resume DIR      continue the run saved in DIR (a run folder or a checkpoint file)
           --seed N          random seed (default: 42)
-          --max-steps N     stop (with a checkpoint) once this many steps are done
+          --max-steps N     stop (with a sample grid and a checkpoint) once the step counter reaches N
+          --checkpoint-every N  also write a checkpoint every N steps (default: 0, at epoch ends only)
           --limit N         train on the first N images only (a quick look)
           --cpu             use the CPU even when CUDA is available
           -h, --help        show this help
@@ -41,6 +44,7 @@ internal sealed record ExampleArguments
     public long Seed { get; init; } = 42;
     public long? MaxSteps { get; init; }
     public int? Limit { get; init; }
+    public int CheckpointEvery { get; init; }
     public bool Cpu { get; init; }
     public bool Help { get; init; }
 
@@ -51,20 +55,32 @@ internal sealed record ExampleArguments
         {
             string arg = args[i];
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{arg} needs a value");
-            int Int() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException($"{arg} needs a positive whole number");
-            long Long() => long.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : throw new ArgumentException($"{arg} needs a whole number");
+            long Number(long least, string rule)
+            {
+                string text = Value();
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+                    throw new ArgumentException($"{arg} needs a whole number{rule}; got '{text}'");
+                return v >= least ? v : throw new ArgumentException($"{arg} needs a whole number{rule}; got {v}");
+            }
+            int Int(int least)
+            {
+                long v = Number(least, $", {least} or more");
+                return v <= int.MaxValue ? (int)v : throw new ArgumentException($"{arg} needs a whole number from {least} to {int.MaxValue}; got {v}");
+            }
+            long Long(long least) => Number(least, $", {least} or more");
             result = arg switch
             {
                 "-h" or "--help" => result with { Help = true },
-                "--epochs" => result with { Epochs = Int() },
-                "--batch-size" => result with { BatchSize = Int() },
+                "--epochs" => result with { Epochs = Int(1) },
+                "--batch-size" => result with { BatchSize = Int(1) },
                 "--data" => result with { Data = Value() },
                 "--images" => result with { Images = Value() },
                 "--out" => result with { Out = Value() },
                 "--resume" => result with { Resume = Value() },
-                "--seed" => result with { Seed = Long() },
-                "--max-steps" => result with { MaxSteps = Long() },
-                "--limit" => result with { Limit = Int() },
+                "--seed" => result with { Seed = Number(long.MinValue, "") },
+                "--max-steps" => result with { MaxSteps = Long(0) },
+                "--checkpoint-every" => result with { CheckpointEvery = Int(0) },
+                "--limit" => result with { Limit = Int(1) },
                 "--cpu" => result with { Cpu = true },
                 _ when arg.StartsWith('-') => throw new ArgumentException($"unknown option {arg}"),
                 _ => result with { Example = arg },

@@ -27,7 +27,7 @@ internal static class ExampleProgram
             return 0;
         }
 
-        var options = new GanOptions { Seed = parsed.Seed, Device = parsed.Cpu ? ComputeDevice.Cpu : ComputeDevice.Auto };
+        var options = new GanOptions { Seed = parsed.Seed, Device = parsed.Cpu ? ComputeDevice.Cpu : ComputeDevice.Auto, CheckpointEvery = parsed.CheckpointEvery };
         try
         {
             switch (parsed.Example)
@@ -62,10 +62,29 @@ internal static class ExampleProgram
                     return 2;
             }
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or CheckpointException or BatchShapeException or ArgumentException)
+        catch (RunFolderInUseException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: '{e.Folder}' already holds {e.Holds}. Nothing was written.");
+            Console.Error.WriteLine($"Continue that run with --resume {e.Folder} (it trains on in that folder), or start a new one with --out NEW_FOLDER.");
             return 1;
         }
+        catch (Exception e) when (e is IOException or InvalidDataException or CheckpointException or TrainingDivergedException or ArgumentException)
+        {
+            Console.Error.WriteLine($"error: {MessageOf(e)}");
+            return 1;
+        }
+    }
+
+    /// <summary>An exception's message without the " (Parameter 'x')" that ArgumentException appends: the names of
+    /// C# parameters mean nothing on a command line.</summary>
+    private static string MessageOf(Exception e)
+    {
+        if (e is ArgumentException { ParamName: { } name })
+        {
+            string suffix = $" (Parameter '{name}')";
+            int at = e.Message.IndexOf(suffix, StringComparison.Ordinal);
+            if (at >= 0) return e.Message.Remove(at, suffix.Length);
+        }
+        return e.Message;
     }
 }

@@ -16,7 +16,12 @@ internal static class ExampleRunner
     {
         using var limited = args.Limit is { } limit && limit < allData.Count ? allData.Take(limit) : null;
         var data = limited ?? allData;
-        string output = args.Out ?? Path.Combine("runs", args.Example);
+        if (Data.BatchPlan.BatchCount(data.Count, args.BatchSize, gan.Options.DropLastBatch) == 0)
+        {
+            Console.Error.WriteLine($"error: --batch-size {args.BatchSize} is more than the {data.Count} images of {data.Source}; use --batch-size {data.Count} or less.");
+            return 2;
+        }
+        string output = OutputFolder(args);
         int epochs = args.Epochs ?? defaultEpochs;
         AnsiConsole.MarkupLine($"[bold]{gan.Definition.Name}[/] on [green]{Markup.Escape(data.Source)}[/], device {gan.TorchDevice.type}, seed {gan.Options.Seed}");
         AnsiConsole.WriteLine(TG.Summary());
@@ -33,12 +38,23 @@ internal static class ExampleRunner
                 task.Value = task.MaxValue;
             });
 
-        AnsiConsole.MarkupLine($"Trained steps {run.FirstStep}..{run.LastStep} ({run.EpochsCompleted} epochs done) in {run.Seconds:F1} s; last step D {run.LastStepResult.DLoss:F3}, G {run.LastStepResult.GLoss:F3}");
-        AnsiConsole.MarkupLine($"Run folder:   [link]{Markup.Escape(run.OutputDirectory!)}[/]");
-        AnsiConsole.MarkupLine($"Sample grids: {Markup.Escape(Path.Combine(run.OutputDirectory!, "samples"))}");
-        AnsiConsole.MarkupLine($"Metrics:      {Markup.Escape(Path.Combine(run.OutputDirectory!, "metrics.csv"))}");
-        AnsiConsole.MarkupLine($"Loss plot:    {Markup.Escape(Path.Combine(run.OutputDirectory!, "loss.png"))}");
-        AnsiConsole.MarkupLine($"Checkpoint:   {Markup.Escape(run.LatestCheckpoint ?? "(none)")}");
+        // Plain lines: Spectre would wrap long paths at the console width, breaking copy and paste.
+        foreach (var line in RunSummary.Lines(run, args.MaxSteps)) Console.WriteLine(line);
         return 0;
+    }
+
+    /// <summary>--out; else the folder being resumed (the run goes on where it is); else a new numbered folder.</summary>
+    private static string OutputFolder(ExampleArguments args) =>
+        args.Out ?? (args.Resume is { } resume && Directory.Exists(resume) ? resume : DefaultOutput("runs", args.Example));
+
+    /// <summary>The first of runs/EXAMPLE, runs/EXAMPLE-2, runs/EXAMPLE-3, ... that holds no run, so running the
+    /// same command twice starts a second run instead of refusing (an explicit --out is never renamed).</summary>
+    public static string DefaultOutput(string runs, string example)
+    {
+        for (int n = 1; ; n++)
+        {
+            string folder = Path.Combine(runs, n == 1 ? example : $"{example}-{n}");
+            if (RunFolder.Describe(folder) is null) return folder;
+        }
     }
 }

@@ -51,11 +51,33 @@ public static class CheckpointFile
                 file.Write(hash);
                 file.Flush(flushToDisk: true);
             }
+            TestPause.BeforeRename(path);
             File.Move(temp, path, overwrite: true);
         }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Reads only the metadata at the start of a checkpoint, without reading the rest or verifying its
+    /// checksum: enough to tell which run and step a file belongs to.</summary>
+    public static CheckpointMetadata ReadMetadata(string path)
+    {
+        if (!File.Exists(path)) throw new CheckpointException(path, "the file does not exist");
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+                throw new CheckpointException(path, "it is not a GanDsl checkpoint (wrong magic bytes)");
+            int version = reader.ReadInt32();
+            if (version != FormatVersion) throw new CheckpointException(path, $"format version {version} is not supported (this GanDsl reads {FormatVersion})");
+            return JsonSerializer.Deserialize<CheckpointMetadata>(reader.ReadString())
+                   ?? throw new CheckpointException(path, "its metadata is empty");
+        }
+        catch (Exception e) when (e is EndOfStreamException or JsonException or IOException or FormatException)
+        {
+            throw new CheckpointException(path, "its metadata cannot be read: " + e.Message, e);
         }
     }
 

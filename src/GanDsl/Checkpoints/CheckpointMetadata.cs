@@ -12,4 +12,9 @@ public sealed record CheckpointMetadata(
     long Seed,
     GanDefinition Definition,
     GanOptions Options,
-    string Created);
+    string Created,
+    string? RunId = null,
+    int? BatchSize = null,
+    long? ImagesInEpoch = null,
+    string? Generator = null,
+    string? Discriminator = null);

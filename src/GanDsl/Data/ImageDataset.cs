@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 namespace GanDsl.Data;
 
 /// <summary>
-/// Images as one (N, C, H, W) float tensor in [-1, 1] on the CPU, optional int64 labels, and where they came from.
+/// Images as one (N, C, H, W) float tensor in [-1, 1] on the CPU (or vectors, (N, D), for a discriminator declared
+/// on a flat shape such as 2-D points), optional int64 labels, and where they came from.
 /// Owns its tensors: dispose it when done.
 /// </summary>
 public sealed class ImageDataset : IDisposable
@@ -52,12 +53,12 @@ public sealed class ImageDataset : IDisposable
         }
     }
 
-    /// <summary>Wraps copies of (N, C, H, W) images (and (N) labels); the caller keeps its own tensors.</summary>
+    /// <summary>Wraps copies of (N, C, H, W) images or (N, D) vectors (and (N) labels); the caller keeps its own tensors.</summary>
     public static ImageDataset FromTensor(Tensor images, Tensor? labels, string source)
     {
         TorchBackend.EnsureLoaded();
-        if (images.dim() != 4)
-            throw new ArgumentException($"images must be (N, C, H, W); got ({string.Join(", ", images.shape)})", nameof(images));
+        if (images.dim() is not (2 or 4))
+            throw new ArgumentException($"images must be (N, C, H, W) images or (N, D) vectors; got ({string.Join(", ", images.shape)})", nameof(images));
         if (labels is not null && (labels.dim() != 1 || labels.shape[0] != images.shape[0]))
             throw new ArgumentException($"labels must be ({images.shape[0]}); got ({string.Join(", ", labels.shape)})", nameof(labels));
         var imageCopy = images.detach().to(torch.CPU).to_type(ScalarType.Float32).clone();

@@ -22,6 +22,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
     {
         Definition = definition;
         Options = options ?? new GanOptions();
+        OptionChecks.Validate(Options);
         TorchDevice = DeviceSelection.Resolve(Options.Device);
 
         // Weight init draws from the global generator: seed it so a model is reproducible from its seed.
@@ -105,6 +106,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
     /// <summary>Only the generator half of a step: D's parameters are not updated.</summary>
     public double GeneratorStep(long batchSize)
     {
+        OptionChecks.Count(batchSize, nameof(batchSize), "batchSize");
         using var scope = torch.NewDisposeScope();
         return GeneratorStepCore(batchSize);
     }
@@ -112,6 +114,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
     /// <summary>n images (n, C, H, W) in [-1, 1] from fresh noise, generated in eval mode.</summary>
     public Tensor Sample(int n)
     {
+        OptionChecks.Count(n, nameof(n), "the number of samples");
         using var scope = torch.NewDisposeScope();
         var z = torch.randn(new long[] { n, Definition.LatentDim }, device: TorchDevice);
         return scope.MoveToOuter(Generate(z));
@@ -195,6 +198,8 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
     {
         if (!TDiscriminator.InputShape.MatchesBatch(realBatch.shape))
             throw new BatchShapeException(typeof(TDiscriminator).Name, TDiscriminator.InputShape, realBatch.shape);
+        if (realBatch.shape[0] < 1)
+            throw new ArgumentException("the real batch is empty: a step needs at least one sample", nameof(realBatch));
     }
 
     public void Dispose()

@@ -14,7 +14,8 @@ public sealed record TrainingProgress(
     double GLoss,
     double DReal,
     double DFake,
-    double StepsPerSecond);
+    double StepsPerSecond,
+    long? MaxSteps = null);
 
 /// <summary>What a Fit call did and where it left its files.</summary>
 public sealed record TrainingRun(
@@ -24,4 +25,5 @@ public sealed record TrainingRun(
     int EpochsCompleted,
     StepResult LastStepResult,
     double Seconds,
-    string? LatestCheckpoint);
+    string? LatestCheckpoint,
+    string? SamplePicture = null);

@@ -51,6 +51,82 @@ public sealed class ExampleProgramTests : IDisposable
         Assert.EndsWith("step-000000008.ckpt", File.ReadAllText(Path.Combine(run, "checkpoints", "latest")).Trim());
     }
 
+    /// <summary>Runs the examples' entry point with standard error captured.</summary>
+    private static (int Exit, string Error) RunCapturingErrors(params string[] args)
+    {
+        var original = Console.Error;
+        var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            return (ExampleProgram.Run(args), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    [Fact]
+    public void A_batch_larger_than_the_data_names_the_command_line_option()
+    {
+        var (exit, error) = RunCapturingErrors("fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "256",
+            "--batch-size", "100000", "--out", Path.Combine(_folder, "big"), "--cpu");
+        Assert.Equal(2, exit);
+        Assert.Contains("--batch-size 100000", error);
+        Assert.Contains("256", error);
+        Assert.DoesNotContain("GanOptions", error);
+        Assert.DoesNotContain("(Parameter", error);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "big")));
+    }
+
+    [Fact]
+    public void A_fresh_run_into_a_used_folder_is_refused_and_suggests_resume()
+    {
+        var run = Path.Combine(_folder, "used");
+        string[] common = { "fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "128", "--out", run, "--cpu" };
+        Assert.Equal(0, ExampleProgram.Run([.. common, "--max-steps", "2"]));
+        var latest = File.ReadAllText(Path.Combine(run, "checkpoints", "latest")).Trim();
+
+        var (exit, error) = RunCapturingErrors([.. common, "--max-steps", "1"]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"--resume {run}", error);
+        Assert.Contains("--out", error);
+        Assert.Equal(latest, File.ReadAllText(Path.Combine(run, "checkpoints", "latest")).Trim());
+        Assert.True(File.Exists(Path.Combine(run, "checkpoints", latest)));
+    }
+
+    [Fact]
+    public void Without_out_a_new_run_gets_the_first_free_numbered_folder()
+    {
+        var runs = Path.Combine(_folder, "runs");
+        Assert.Equal(Path.Combine(runs, "fashion-mlp"), ExampleRunner.DefaultOutput(runs, "fashion-mlp"));
+        Directory.CreateDirectory(Path.Combine(runs, "fashion-mlp", "checkpoints"));
+        File.WriteAllText(Path.Combine(runs, "fashion-mlp", "checkpoints", "latest"), "step-000000001.ckpt");
+        Assert.Equal(Path.Combine(runs, "fashion-mlp-2"), ExampleRunner.DefaultOutput(runs, "fashion-mlp"));
+    }
+
+    [Fact]
+    public void The_summary_names_only_files_that_exist()
+    {
+        var run = Path.Combine(_folder, "zero");
+        Assert.Equal(0, ExampleProgram.Run(new[] { "fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "64", "--max-steps", "0", "--out", run, "--cpu" }));
+        var summary = string.Join("\n", RunSummary.Lines(new TrainingRun(run, 0, 0, 0, default, 0, null), maxSteps: 0));
+        Assert.DoesNotContain("loss.png", summary);
+        Assert.DoesNotContain("Checkpoint:", summary);
+        Assert.Contains("budget of 0 steps", summary);
+
+        var trained = Path.Combine(_folder, "two");
+        Assert.Equal(0, ExampleProgram.Run(new[] { "fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "64", "--batch-size", "16", "--max-steps", "2", "--out", trained, "--cpu" }));
+        var ckpt = Path.Combine(trained, "checkpoints", "step-000000002.ckpt");
+        var grid = Path.Combine(trained, "samples", "step-000000002.png");
+        var lines = string.Join("\n", RunSummary.Lines(new TrainingRun(trained, 0, 2, 0, default, 1, ckpt, grid), maxSteps: 2));
+        Assert.Contains(Path.Combine(trained, "loss.png"), lines);
+        Assert.Contains(grid, lines);
+        Assert.Contains(ckpt, lines);
+    }
+
     [Fact]
     public void Dcgan_trains_one_tiny_epoch()
     {

@@ -33,3 +33,12 @@ public partial class TinyOneLogitMapDiscriminator { }
 
 [Gan(typeof(TinyConvGenerator), typeof(TinyOneLogitMapDiscriminator), LearningRate = 1e-3)]
 public partial class TinyOneLogitMapGan { }
+
+// Shares TinyGenerator with TinyGan but not its discriminator: a checkpoint of one must not half-load into the other.
+[GanDiscriminator(1, 6, 6)]
+[Flatten, Dense(24), LeakyReLU(0.2)]
+[Dense(1)]
+public partial class TinyWideDiscriminator { }
+
+[Gan(typeof(TinyGenerator), typeof(TinyWideDiscriminator), LearningRate = 1e-3)]
+public partial class TinySharedGeneratorGan { }

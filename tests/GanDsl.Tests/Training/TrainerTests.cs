@@ -210,11 +210,4 @@ public class TrainerTests : IDisposable
         Assert.Contains("(1, 6, 6)", error.Message);
         Assert.Equal(0, gan.Step);
     }
-
-    private sealed class SyncProgress : IProgress<TrainingProgress>
-    {
-        private readonly Action<TrainingProgress> _report;
-        public SyncProgress(Action<TrainingProgress> report) => _report = report;
-        public void Report(TrainingProgress value) => _report(value);
-    }
 }
