@@ -45,6 +45,7 @@ internal static class Checker
         }
 
         var failures = new List<string>();
+        TimeSpan took;
         await using (session)
         {
             // Open every file first, as an editor restoring its tabs does; the server loads the folders meanwhile.
@@ -68,6 +69,7 @@ internal static class Checker
             Console.WriteLine("lsp-check: server timeline:");
             foreach (var e in session.Events.Where(e => e.Contains("progress", StringComparison.Ordinal) || e.Contains("initialized", StringComparison.Ordinal)))
                 Console.WriteLine("  " + e);
+            took = session.Elapsed;
             if (failures.Count > 0 && session.ServerErrors.Count > 0)
             {
                 Console.WriteLine("lsp-check: the server's last stderr lines:");
@@ -77,7 +79,7 @@ internal static class Checker
 
         if (failures.Count == 0)
         {
-            Console.WriteLine("lsp-check: OK");
+            Console.WriteLine($"lsp-check: OK ({took.TotalSeconds:F0} s from starting the server)");
             return 0;
         }
         foreach (var failure in failures) Console.Error.WriteLine("lsp-check: FAILED: " + failure);
