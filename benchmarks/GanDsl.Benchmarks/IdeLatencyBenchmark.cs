@@ -11,8 +11,9 @@ namespace GanDsl.Benchmarks;
 /// Keystroke-to-squiggle time through a real language server (csharp-ls from the repository's tool manifest, analyzers
 /// on, as tools/GanDsl.LspCheck drives it): for a package user's project with N models, the time from the didChange
 /// that removes a discriminator's [Flatten] to the publishDiagnostics that shows GAN004, and from the didChange that
-/// puts it back to the one without it. Each N runs in a fresh server; the same project with GanDsl's analyzer switched
-/// off (a .globalconfig) is the yardstick: what every edit costs without GanDsl's analyzer, generator included.
+/// puts it back to the one without it. Each N gets fresh servers: one on the project, one on the same project with
+/// GanDsl's analyzer switched off (a .globalconfig), the yardstick of what every edit costs without GanDsl's analyzer
+/// (generator included). The two take turns edit pair by edit pair, so both see the same load on a shared machine.
 /// </summary>
 internal static class IdeLatencyBenchmark
 {
@@ -36,10 +37,19 @@ internal static class IdeLatencyBenchmark
             var rows = new List<string>();
             foreach (int models in modelCounts)
             {
-                var on = await MeasureAsync(repository, LatencyProject.Create(repository, root, feed, version, models, analyzerOff: false), edits, warmUp, analyzerOn: true);
-                var off = yardstick
-                    ? await MeasureAsync(repository, LatencyProject.Create(repository, root, feed, version, models, analyzerOff: true), edits, warmUp, analyzerOn: false)
+                var on = await Server.StartAsync(repository, LatencyProject.Create(repository, root, feed, version, models, analyzerOff: false), analyzerOn: true);
+                await using var _ = on;
+                Server? off = yardstick
+                    ? await Server.StartAsync(repository, LatencyProject.Create(repository, root, feed, version, models, analyzerOff: true), analyzerOn: false)
                     : null;
+                await using var __ = off;
+                // The two servers take turns, alternating which goes first, so both see the same machine load.
+                for (int i = 0; i < warmUp + edits; i++)
+                {
+                    var order = off is null ? new[] { on } : i % 2 == 0 ? new[] { on, off } : new[] { off, on };
+                    foreach (var server in order) await server.EditPairAsync(counted: i >= warmUp);
+                }
+                foreach (var server in off is null ? new[] { on } : new[] { on, off }) server.Print();
                 rows.Add($"| {models} | {on.Load:F1} | {Ms(on.Introduce)} | {Ms(on.Remove)} | " +
                          (off is null ? "- | -" : $"{Ms(off.Introduce)} | {Ms(off.Remove)}") + " |");
             }
@@ -56,36 +66,70 @@ internal static class IdeLatencyBenchmark
         }
     }
 
-    private sealed record Measured(double Load, List<double> Introduce, List<double> Remove);
-
-    private static async Task<Measured> MeasureAsync(string repository, LatencyProject project, int edits, int warmUp, bool analyzerOn)
+    /// <summary>One project open in its own csharp-ls, and the latencies measured through it.</summary>
+    private sealed class Server : IAsyncDisposable
     {
-        var command = ServerCommand.CsharpLsFromToolManifest(repository, "--loglevel", "warning");
-        await using var session = await LanguageServerSession.StartAsync(command, new ClientSettings(), new[] { project.Folder }, TimeSpan.FromMinutes(2));
-        var document = await session.OpenAsync(project.EditedPath);
-        var opened = session.Elapsed;
-        var first = await session.Diagnostics.WaitAsync(document.Uri, 0, _ => true, LoadTimeout)
-                    ?? throw new TimeoutException($"{project.Folder}: no diagnostics within {LoadTimeout.TotalMinutes} min of opening");
-        var errors = first.Diagnostics.Where(d => d.Severity == "error").ToList();
-        if (errors.Count > 0) throw new InvalidOperationException($"{project.Folder}: the fitting project shows errors: {string.Join(" | ", errors)}");
-        double load = (first.At - opened).TotalSeconds;
+        private readonly LanguageServerSession _session;
+        private readonly TextDocument _document;
+        private readonly LatencyProject _project;
+        private readonly bool _analyzerOn;
+        private readonly string _fitting;
+        private readonly string _misfit;
 
-        string fitting = document.Text;
-        string misfit = fitting.Replace(LatencyProject.Fitting, LatencyProject.Misfit, StringComparison.Ordinal);
-        static bool Shows(Publication p) => p.Diagnostics.Any(d => d.Code == "GAN004");
-        var introduce = new List<double>();
-        var remove = new List<double>();
-        for (int i = 0; i < warmUp + edits; i++)
+        private Server(LanguageServerSession session, TextDocument document, LatencyProject project, bool analyzerOn, double load)
         {
-            double typed = await EditAsync(session, document, misfit, analyzerOn ? Shows : _ => true);
-            double undone = await EditAsync(session, document, fitting, analyzerOn ? p => !Shows(p) : _ => true);
-            if (i < warmUp) continue;
-            introduce.Add(typed);
-            remove.Add(undone);
+            _session = session;
+            _document = document;
+            _project = project;
+            _analyzerOn = analyzerOn;
+            Load = load;
+            _fitting = document.Text;
+            _misfit = _fitting.Replace(LatencyProject.Fitting, LatencyProject.Misfit, StringComparison.Ordinal);
         }
-        Console.WriteLine($"  {Path.GetFileName(project.Folder)}: first squiggles {load:F1} s after didOpen; typed {Ms(introduce)} ms, removed {Ms(remove)} ms (median / p95)" +
-                          (analyzerOn ? "" : "; GanDsl's analyzer off, times to the first publishDiagnostics after the edit"));
-        return new Measured(load, introduce, remove);
+
+        public double Load { get; }
+        public List<double> Introduce { get; } = new();
+        public List<double> Remove { get; } = new();
+
+        /// <summary>Starts csharp-ls on the project, opens the edited file and waits for its first squiggles.</summary>
+        public static async Task<Server> StartAsync(string repository, LatencyProject project, bool analyzerOn)
+        {
+            var command = ServerCommand.CsharpLsFromToolManifest(repository, "--loglevel", "warning");
+            var session = await LanguageServerSession.StartAsync(command, new ClientSettings(), new[] { project.Folder }, TimeSpan.FromMinutes(2));
+            try
+            {
+                var document = await session.OpenAsync(project.EditedPath);
+                var opened = session.Elapsed;
+                var first = await session.Diagnostics.WaitAsync(document.Uri, 0, _ => true, LoadTimeout)
+                            ?? throw new TimeoutException($"{project.Folder}: no diagnostics within {LoadTimeout.TotalMinutes} min of opening");
+                var errors = first.Diagnostics.Where(d => d.Severity == "error").ToList();
+                if (errors.Count > 0) throw new InvalidOperationException($"{project.Folder}: the fitting project shows errors: {string.Join(" | ", errors)}");
+                return new Server(session, document, project, analyzerOn, (first.At - opened).TotalSeconds);
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                throw;
+            }
+        }
+
+        /// <summary>Types the misfit and waits for GAN004, then removes it and waits for it to go (with the analyzer
+        /// off: for the first publication after each edit).</summary>
+        public async Task EditPairAsync(bool counted)
+        {
+            static bool Shows(Publication p) => p.Diagnostics.Any(d => d.Code == "GAN004");
+            double typed = await EditAsync(_session, _document, _misfit, _analyzerOn ? Shows : _ => true);
+            double undone = await EditAsync(_session, _document, _fitting, _analyzerOn ? p => !Shows(p) : _ => true);
+            if (!counted) return;
+            Introduce.Add(typed);
+            Remove.Add(undone);
+        }
+
+        public void Print() =>
+            Console.WriteLine($"  {Path.GetFileName(_project.Folder)}: first squiggles {Load:F1} s after didOpen; typed {Ms(Introduce)} ms, removed {Ms(Remove)} ms (median / p95)" +
+                              (_analyzerOn ? "" : "; GanDsl's analyzer off: times to the first publishDiagnostics after each edit"));
+
+        public ValueTask DisposeAsync() => _session.DisposeAsync();
     }
 
     /// <summary>Milliseconds from sending the edit to the first publishDiagnostics of the file after it that

@@ -19,6 +19,11 @@ internal sealed class LatencyProject
     public const string Fitting = "[Flatten, Dense(1)]";
     public const string Misfit = "[Dense(1)]";
 
+    /// <summary>The edited file as it starts: a fitting discriminator.</summary>
+    public static readonly string EditedSource =
+        "using GanDsl;\nnamespace Bench;\n\n[GanDiscriminator(1, 28, 28)]\n[Conv2d(16, Kernel = 5, Stride = 2, Same = true), LeakyReLU(0.2)]\n"
+        + Fitting + "\npublic partial class EditedDiscriminator { }\n";
+
     private LatencyProject(string folder) => Folder = folder;
 
     public string Folder { get; }
@@ -74,16 +79,7 @@ internal sealed class LatencyProject
             File.WriteAllText(Path.Combine(project.Folder, $"Models{i}.cs"), ModelSources.Triple(i));
         if (others % 3 != 0)
             File.WriteAllText(Path.Combine(project.Folder, $"Models{others / 3}.cs"), ModelSources.Triple(others / 3, others % 3));
-        File.WriteAllText(project.EditedPath, $$"""
-            using GanDsl;
-            namespace Bench;
-
-            [GanDiscriminator(1, 28, 28)]
-            [Conv2d(16, Kernel = 5, Stride = 2, Same = true), LeakyReLU(0.2)]
-            {{Fitting}}
-            public partial class EditedDiscriminator { }
-
-            """);
+        File.WriteAllText(project.EditedPath, EditedSource);
         Run(project.Folder, "dotnet", "restore", "--nologo", "-v", "q");
         return project;
     }
