@@ -23,6 +23,13 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonNode?>> _pending = new();
     private readonly CancellationTokenSource _stop = new();
     private long _nextId;
+
+    /// <summary>Text as editors send it: UTF-8 as is (a file's "→" stays three bytes, not \u2192), so Content-Length
+    /// counts bytes, not characters.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Wire = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
     private Task? _reader;
 
     public JsonRpcConnection(Stream fromServer, Stream toServer)
@@ -68,7 +75,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
     private async Task WriteAsync(JsonObject message)
     {
-        byte[] body = Encoding.UTF8.GetBytes(message.ToJsonString());
+        byte[] body = Encoding.UTF8.GetBytes(message.ToJsonString(Wire));
         byte[] header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
         await _writeLock.WaitAsync();
         try
