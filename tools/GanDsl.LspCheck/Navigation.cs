@@ -63,6 +63,11 @@ internal static class Navigation
         }
         var target = new TextDocument(uri, d.GeneratedFile, source);
         var lines = source.Split('\n');
+        if (range.Start.Line >= lines.Length)
+        {
+            c.Fail($"definition of {d.At} points at line {range.Start.Line + 1} of {d.GeneratedFile}, which has {lines.Length} lines");
+            return;
+        }
         var line = lines[range.Start.Line].TrimEnd('\r').Trim();
         var doc = range.Start.Line > 0 ? lines[range.Start.Line - 1].Trim() : "";
         Console.WriteLine($"    {d.GeneratedFile}:{range.Start}: `{line}`" + (doc.StartsWith("///", StringComparison.Ordinal) ? $" after `{doc}`" : ""));
