@@ -57,7 +57,7 @@ internal sealed class FolderCheck
         {
             var latest = Session.Diagnostics.Latest(Document.Uri);
             Fail($"no squiggles with {string.Join(", ", wanted.Select(w => $"{w.Value}x {w.Key}"))} within {Options.LoadTimeout.TotalSeconds:F0} s of opening; " +
-                 (latest is null ? "the server published nothing for it" : "last published: " + Describe(Gan(latest))));
+                 (latest is null ? "the server published nothing for it" : $"its last publication ({latest.Diagnostics.Count} diagnostics) had these GAN ones: " + Describe(Gan(latest))));
             return null;
         }
         Console.WriteLine($"lsp-check: {Name}: first squiggles {(first.At - OpenedAt).TotalSeconds:F1} s after didOpen " +
