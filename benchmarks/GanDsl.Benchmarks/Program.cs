@@ -1,14 +1,23 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using GanDsl.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/GanDsl.Benchmarks -- [train-step] [build-cost]
+// dotnet run -c Release --project benchmarks/GanDsl.Benchmarks -- [train-step] [build-cost] [ide-latency [--models 1,30,300] [--edits 20] [--no-yardstick] [--profile-only]]
 var which = args.Length == 0 ? new[] { "train-step", "build-cost" } : args;
+if (!which.Any(w => w is "train-step" or "build-cost" or "ide-latency"))
+{
+    Console.Error.WriteLine("usage: GanDsl.Benchmarks [train-step] [build-cost] [ide-latency [--models 1,30,300] [--edits 20] [--no-yardstick] [--profile-only]]");
+    return 2;
+}
+string? Option(string name) => Array.IndexOf(which, name) is int i and >= 0 && i + 1 < which.Length ? which[i + 1] : null;
 if (which.Contains("train-step")) TrainStepBenchmark.Run(rounds: 80, stepsPerRound: 2, batch: 64);
 if (which.Contains("build-cost")) BuildCostBenchmark.Run(rounds: 15);
-if (!which.Any(w => w is "train-step" or "build-cost"))
+if (which.Contains("ide-latency"))
 {
-    Console.Error.WriteLine("usage: GanDsl.Benchmarks [train-step] [build-cost]");
-    return 2;
+    var models = (Option("--models") ?? "1,30,300").Split(',').Select(m => int.Parse(m, CultureInfo.InvariantCulture)).ToList();
+    int edits = int.Parse(Option("--edits") ?? "20", CultureInfo.InvariantCulture);
+    if (which.Contains("--profile-only")) await AnalyzerProfile.RunAsync(models, rounds: 10);
+    else await IdeLatencyBenchmark.RunAsync(models, edits, warmUp: 2, yardstick: !which.Contains("--no-yardstick"));
 }
 return 0;
