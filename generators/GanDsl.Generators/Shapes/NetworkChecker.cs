@@ -28,7 +28,7 @@ internal static class NetworkChecker
         GraphShapes? shapes = null;
         if (inputValid)
         {
-            shapes = new ShapeInference(catalog).Run(graph, input, spec.Classes, spec.IsNoiseGenerator);
+            shapes = new ShapeInference(catalog).Run(graph, input, spec.Classes, spec.IsNoiseGenerator, spec.ClassName);
             problems.AddRange(shapes.Problems);
             if (spec.Role == NetworkRole.Discriminator && spec.Ops.Count > 0)
                 CheckDiscriminatorEnd(spec, shapes.Output, problems);

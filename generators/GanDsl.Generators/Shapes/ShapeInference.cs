@@ -67,10 +67,11 @@ internal sealed class ShapeInference
 
     public ShapeInference(BlockCatalog catalog) => _catalog = catalog;
 
+    /// <param name="owner">The network's (or block's) class name, for a problem of the whole graph.</param>
     /// <param name="noiseInput">The input is a generator's latent vector (changes what wrong-rank messages suggest).</param>
-    public GraphShapes Run(ValueGraph graph, Shape input, long classes, bool noiseInput) => Run(graph, input, classes, noiseInput, 0);
+    public GraphShapes Run(ValueGraph graph, Shape input, long classes, bool noiseInput, string owner) => Run(graph, input, classes, noiseInput, owner, 0);
 
-    private GraphShapes Run(ValueGraph graph, Shape input, long classes, bool noiseInput, int depth)
+    private GraphShapes Run(ValueGraph graph, Shape input, long classes, bool noiseInput, string owner, int depth)
     {
         var results = new NodeResult?[graph.Nodes.Count];
         var problems = new List<Problem>();
@@ -107,18 +108,19 @@ internal sealed class ShapeInference
                     break;
                 default:
                     // Becomes GAN000, whose text must not depend on the culture (RS1035: no culture switching in analyzers).
-                    throw new InvalidOperationException("unknown op " + node.Op.GetType().Name);
+                    throw new InvalidOperationException(Invariant($"unknown op {node.Op.GetType().Name}: {node.Op.Display}"));
             }
             if (result is null) continue;
-            results[node.Index] = result;
-            try { parameters = checked(parameters + result.Parameters); }
-            catch (OverflowException)
+            // Each node's count fits in a long, their sum need not (three Dense(int.MaxValue) layers); the emitter
+            // writes the total as a long constant, so it must be checked here rather than throw there.
+            if (result.Parameters > long.MaxValue - parameters)
             {
-                problems.Add(new Problem(ProblemCode.SizeOverflow, ProblemSeverity.Error, node.Attribute,
-                    Invariant($"{node.Op.Display}: the total number of parameters exceeds {long.MaxValue}")));
-                results[node.Index] = null;
+                problems.Add(new Problem(ProblemCode.SizeOverflow, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+                    Invariant($"{owner}: the total number of parameters exceeds {long.MaxValue}")));
                 break;
             }
+            results[node.Index] = result;
+            parameters += result.Parameters;
         }
         return new GraphShapes(results, ShapeOf(graph.Output), problems, parameters);
     }
@@ -165,14 +167,14 @@ internal sealed class ShapeInference
         var key = (block.Key, input);
         if (!_instances.TryGetValue(key, out var instance))
         {
-            var shapes = Run(definition.Graph, input, 0, false, depth + 1);
+            var shapes = Run(definition.Graph, input, 0, false, block.Name, depth + 1);
             _instances[key] = instance = new BlockInstance(definition, input, shapes);
         }
         bool failed = false;
         foreach (var inner in instance.Shapes.Problems)
         {
             problems.Add(new Problem(inner.Code, inner.Severity, node.Attribute,
-                Invariant($"{block.Name} on input {input}: {inner.Message}"), "", inner.Inner ?? new BlockSite(block.Key, inner.Target)));
+                Invariant($"{block.Name} on input {input}: {inner.Message}"), "", inner.Inner ?? (inner.Target >= 0 ? new BlockSite(block.Key, inner.Target) : null)));
             failed |= inner.IsError;
         }
         if (failed || instance.Shapes.Output is null) return null;

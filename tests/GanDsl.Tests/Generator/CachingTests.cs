@@ -93,7 +93,7 @@ public class CachingTests
         // Symbols, syntax nodes, locations or compilations inside a model would pin old compilations and defeat caching.
         var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SyntaxTree), typeof(AttributeData) };
         var seen = new HashSet<System.Type>();
-        var queue = new Queue<System.Type>(new[] { typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.ModelSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.GanSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.ModuleOutput")! });
+        var queue = new Queue<System.Type>(new[] { typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.NetworkSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.GanSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.ModuleOutput")! });
         while (queue.Count > 0)
         {
             var type = queue.Dequeue();
