@@ -133,15 +133,16 @@ internal static class GraphGen
             (layers, tapAt, mergeAt, mergeKind, blockAt, repeat, twist) =>
             {
                 var ops = layers.ToList();
-                // a skip: Tap("a") before Concat("a") or Add("a") (or, now and then, after it, or tapped twice)
+                // a skip: Tap("a") with a few layers before Concat("a") or Add("a") (or, now and then, the merge before
+                // the Tap, or the name tapped twice)
                 if (mergeKind < 4)
                 {
-                    int tap = Math.Min(tapAt, ops.Count), merge = Math.Min(Math.Max(mergeAt, tap), ops.Count);
-                    Op mergeOp = mergeKind < 2 ? new Concat("a") : new Add("a");
-                    if (twist == 0) (tap, merge) = (merge + 1, tap);           // read before its Tap
-                    ops.Insert(Math.Min(merge, ops.Count), new Draw(mergeOp));
-                    ops.Insert(Math.Min(tap, ops.Count), new Draw(new Tap("a")));
-                    if (twist == 1) ops.Insert(Math.Min(tap, ops.Count), new Draw(new Tap("a")));
+                    int tap = Math.Min(tapAt, ops.Count);
+                    ops.Insert(tap, new Draw(new Tap("a")));
+                    int merge = Math.Min(tap + 1 + mergeAt % 3, ops.Count);
+                    ops.Insert(merge, new Draw(mergeKind < 2 ? new Concat("a") : new Add("a")));
+                    if (twist == 0) (ops[tap], ops[merge]) = (ops[merge], ops[tap]);      // read before its Tap
+                    if (twist == 1) ops.Insert(tap, new Draw(new Tap("a")));              // tapped twice
                 }
                 if (blocks.Length > 0 && blockAt < 3)
                 {

@@ -129,8 +129,8 @@ public class ShapeAgreementProperties(ITestOutputHelper output)
         {
             if (!run.Succeeded)
                 throw new Exception($"checker accepts the graph but TorchSharp fails at op {run.FailedAt} {graph.Ops[run.FailedAt].Display}: {run.Error}");
-            if (!analysis.Output!.Dims.SequenceEqual(run.Ops[^1].Output))
-                throw new Exception($"output: checker {analysis.Output} vs TorchSharp ({string.Join(", ", run.Ops[^1].Output)})");
+            if (!analysis.Shapes!.Output!.Dims.SequenceEqual(run.Ops[^1].Output))
+                throw new Exception($"output: checker {analysis.Shapes.Output} vs TorchSharp ({string.Join(", ", run.Ops[^1].Output)})");
             // The other direction of the rank table: an accepted graph never feeds a layer a rank it cannot take.
             foreach (var (op, received) in Inputs(analysis))
                 if (!AcceptsRank(op, received.Rank))
