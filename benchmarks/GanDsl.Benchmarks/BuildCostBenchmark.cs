@@ -11,7 +11,8 @@ namespace GanDsl.Benchmarks;
 
 /// <summary>
 /// What GanDsl adds to a build: the generator driver over compilations with 1, 10, 100 and 300 models
-/// (a model = one [GanGenerator], [GanDiscriminator] or [Gan] class, written in triples), cold (new driver) and
+/// (a model = one [GanGenerator], [GanDiscriminator] or [Gan] class, written in triples, every other one a graph with
+/// a block and skips), cold (new driver) and
 /// after an unrelated edit (the same driver, one other file changed).
 /// Each round builds fresh compilations (so Roslyn binds the attributes again, as it does for a real edit) and
 /// times GanDsl and <see cref="AttributeOnlyGenerator"/> back to back, alternating which goes first, with step
@@ -142,8 +143,12 @@ internal static class BuildCostBenchmark
     private static double Median(IEnumerable<double> values) => TrainStepBenchmark.Median(values.ToList());
 
     /// <summary>A realistic model triple (or its first <paramref name="classes"/> classes); sizes vary with i so no
-    /// two classes are alike.</summary>
-    private static string Models(int i, int classes = 3)
+    /// two classes are alike. Every other triple is a graph: a residual block used twice inside a skip in the generator,
+    /// a spectral-norm discriminator with a Concat skip and a global pool (the block class generates no file, so it is
+    /// not counted as a model).</summary>
+    private static string Models(int i, int classes = 3) => i % 2 == 0 ? StackModels(i, classes) : GraphModels(i, classes);
+
+    private static string StackModels(int i, int classes)
     {
         int hidden = 64 + i;
         var text = new StringBuilder()
@@ -160,6 +165,35 @@ internal static class BuildCostBenchmark
             .AppendLine($"[Conv2d({16 + i % 5}, Kernel = 5, Stride = 2, Same = true), LeakyReLU(0.2), Dropout(0.3)]")
             .AppendLine("[Conv2d(32, Kernel = 3, Stride = 2, Padding = 1), LeakyReLU(0.2)]")
             .AppendLine("[Flatten, Dense(1)]")
+            .AppendLine($"public partial class D{i} {{ }}");
+        if (classes == 2) return text.ToString();
+        return text.AppendLine($"[Gan(typeof(G{i}), typeof(D{i}))]")
+            .AppendLine($"public partial class Gan{i} {{ }}")
+            .ToString();
+    }
+
+    private static string GraphModels(int i, int classes)
+    {
+        var text = new StringBuilder()
+            .AppendLine("using GanDsl;")
+            .AppendLine("namespace Bench;")
+            .AppendLine("[GanBlock]")
+            .AppendLine("[Conv2d(Channels.Same, Kernel = 3, Padding = 1), BatchNorm, ReLU]")
+            .AppendLine("[Conv2d(Channels.Same, Kernel = 3, Padding = 1), BatchNorm, Add(\"input\")]")
+            .AppendLine($"public partial class Res{i} {{ }}")
+            .AppendLine($"[GanGenerator(LatentDim = {32 + i % 7})]")
+            .AppendLine($"[Dense({64 + i}), LeakyReLU(0.2)]")
+            .AppendLine("[Dense(8 * 7 * 7), ReLU, Reshape(8, 7, 7), Tap(\"base\")]")
+            .AppendLine($"[Block(typeof(Res{i}), Repeat = 2), Add(\"base\")]")
+            .AppendLine("[ConvTranspose2d(16, Kernel = 5, Stride = 2, Same = true), InstanceNorm, ReLU]")
+            .AppendLine("[ConvTranspose2d(1, Kernel = 5, Stride = 2, Same = true), Tanh]")
+            .AppendLine($"public partial class G{i} {{ }}");
+        if (classes == 1) return text.ToString();
+        text.AppendLine("[GanDiscriminator(1, 28, 28)]")
+            .AppendLine($"[Conv2d({16 + i % 5}, Kernel = 4, Stride = 2, Padding = 1, SpectralNorm = true), LeakyReLU(0.2), Tap(\"d1\")]")
+            .AppendLine("[Conv2d(Channels.Same, Kernel = 3, Padding = 1, SpectralNorm = true), LeakyReLU(0.2), Concat(\"d1\")]")
+            .AppendLine("[Conv2d(32, Kernel = 3, Stride = 2, Padding = 1), LeakyReLU(0.2)]")
+            .AppendLine("[GlobalSumPool, Dense(1)]")
             .AppendLine($"public partial class D{i} {{ }}");
         if (classes == 2) return text.ToString();
         return text.AppendLine($"[Gan(typeof(G{i}), typeof(D{i}))]")

@@ -130,7 +130,7 @@ internal static class NetworkReader
                 malformed |= values.Failed;
                 continue;
             }
-            if (op is Block block) op = ResolveBlock(block, values.Type(0), ops.Count, problems, blocks);
+            if (op is Block block) (op, malformed) = (ResolveBlock(block, values.Type(0), ops.Count, problems, blocks), malformed | values.Type(0) is { TypeKind: TypeKind.Error });
             malformed |= values.Failed;
             ops.Add(op);
             attributes.Add(attribute);
@@ -168,7 +168,8 @@ internal static class NetworkReader
         return (spec, attributes.ToImmutable());
     }
 
-    /// <summary>A [Block]'s key when its type is a [GanBlock] class (queued to be read), else GAN006 on the attribute.</summary>
+    /// <summary>A [Block]'s key when its type is a [GanBlock] class (queued to be read), else GAN006 on the attribute;
+    /// a type the compiler cannot bind (reported by the compiler) makes the read malformed.</summary>
     private static Block ResolveBlock(Block block, ITypeSymbol? type, int index, List<Problem> problems, Blocks blocks)
     {
         if (type is null || type.TypeKind == TypeKind.Error)
