@@ -102,6 +102,7 @@ public class FoundByPropertyTests
     [InlineData("public static int InputShape => 3;", "InputShape")]
     [InlineData("private int dense1;", "dense1")]
     [InlineData("public D() { }", "D()")]
+    [InlineData("public static int Graph => 3;", "Graph")]
     public void Members_the_generator_writes_are_GAN007(string member, string name)
     {
         var result = Run("namespace T;\n[GanDiscriminator(1, 4, 4)] [Flatten, Dense(1)] public partial class D { " + member + " }\n");
