@@ -93,7 +93,12 @@ public class CachingTests
         // Symbols, syntax nodes, locations or compilations inside a model would pin old compilations and defeat caching.
         var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SyntaxTree), typeof(AttributeData) };
         var seen = new HashSet<System.Type>();
-        var queue = new Queue<System.Type>(new[] { typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.NetworkSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.GanSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.ModuleOutput")! });
+        var assembly = typeof(GanSourceGenerator).Assembly;
+        var roots = new[] { assembly.GetType("GanDsl.Generators.Model.NetworkSpec")!, assembly.GetType("GanDsl.Generators.Model.GanSpec")!, assembly.GetType("GanDsl.Generators.ModuleOutput")! };
+        // a spec holds ops as the abstract Op: every kind of op is walked too
+        var ops = assembly.GetTypes().Where(t => typeof(GanDsl.Generators.Ops.Op).IsAssignableFrom(t)).ToList();
+        Assert.True(ops.Count > 25, "every op record should be found");
+        var queue = new Queue<System.Type>(roots.Concat(ops));
         while (queue.Count > 0)
         {
             var type = queue.Dequeue();
