@@ -10,7 +10,8 @@ namespace GanDsl.Benchmarks;
 
 /// <summary>
 /// What GanDsl adds to a build: the generator driver over compilations with 1, 10, 100 and 300 models
-/// (a model = one [GanGenerator], [GanDiscriminator] or [Gan] class, written in triples), cold (new driver) and
+/// (a model = one [GanGenerator], [GanDiscriminator] or [Gan] class, written in triples, every other one a graph with
+/// a block and skips), cold (new driver) and
 /// after an unrelated edit (the same driver, one other file changed).
 /// Each round builds fresh compilations (so Roslyn binds the attributes again, as it does for a real edit) and
 /// times GanDsl and <see cref="AttributeOnlyGenerator"/> back to back, alternating which goes first, with step

@@ -10,7 +10,7 @@ internal static class GanEmitter
 {
     public static string HintName(GanSpec spec) => Names.HintName(spec.FullName);
 
-    public static string Emit(GanSpec spec, ModelAnalysis generator, ModelAnalysis discriminator)
+    public static string Emit(GanSpec spec, NetworkAnalysis generator, NetworkAnalysis discriminator)
     {
         var o = spec.Options;
         var w = new CodeWriter();
@@ -24,9 +24,9 @@ internal static class GanEmitter
         w.Open($"partial class {Names.Identifier(spec.ClassName)} : {Names.GanModelBase}<{g}, {d}>");
         w.Line($"public const int LatentDim = {generator.Input[0]};");
         w.Line($"public const {Names.GanLoss} Loss = {Names.GanLoss}.{(o.Loss == 1 ? "Minimax" : "NonSaturating")};");
-        w.Line($"public const double LearningRate = {LayerEmitter.Num(o.LearningRate)};");
-        w.Line($"public const double Beta1 = {LayerEmitter.Num(o.Beta1)};");
-        w.Line($"public const double Beta2 = {LayerEmitter.Num(o.Beta2)};");
+        w.Line($"public const double LearningRate = {Ops.OpText.Literal(o.LearningRate)};");
+        w.Line($"public const double Beta1 = {Ops.OpText.Literal(o.Beta1)};");
+        w.Line($"public const double Beta2 = {Ops.OpText.Literal(o.Beta2)};");
         w.Line($"public const bool DcganInit = {(o.DcganInit ? "true" : "false")};");
         w.Line();
         w.Line($"/// <summary>Shape of one image: {generator.Output}.</summary>");
