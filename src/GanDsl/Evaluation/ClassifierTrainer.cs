@@ -70,7 +70,7 @@ public static class ClassifierTrainer
     }
 
     /// <summary>Random horizontal flips and integer shifts (the background, -1, fills what a shift uncovers).</summary>
-    internal static Tensor Augment(Tensor images, int maxShift, torch.Generator random)
+    public static Tensor Augment(Tensor images, int maxShift, torch.Generator random)
     {
         long n = images.shape[0];
         var flip = torch.rand(n, generator: random).lt(0.5).view(n, 1, 1, 1);

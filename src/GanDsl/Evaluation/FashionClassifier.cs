@@ -71,7 +71,7 @@ public sealed class FashionClassifier : IDisposable
         if (expectedSha256 is not null && !string.Equals(sha, expectedSha256, StringComparison.OrdinalIgnoreCase))
             throw new ClassifierWeightsException(origin, $"its SHA-256 is {sha}, expected {expectedSha256} (the file is damaged or not the one this GanDsl ships)");
         var (info, weights) = ClassifierWeightsFile.Parse(bytes, origin);
-        var network = new FashionClassifierNetwork();
+        var network = CreateWithoutTouchingGlobalRandom();
         try
         {
             using var s = new MemoryStream(weights);
@@ -83,6 +83,21 @@ public sealed class FashionClassifier : IDisposable
             throw new ClassifierWeightsException(origin, "its tensors do not fit the classifier network: " + e.Message, e);
         }
         return new FashionClassifier(network, info, sha, origin);
+    }
+
+    /// <summary>The new network's initial weights are overwritten by the file's, but drawing them advances TorchSharp's
+    /// global generator; its state is put back, so loading a classifier mid-training leaves training's stream alone.</summary>
+    private static FashionClassifierNetwork CreateWithoutTouchingGlobalRandom()
+    {
+        using var state = torch.random.get_rng_state();
+        try
+        {
+            return new FashionClassifierNetwork();
+        }
+        finally
+        {
+            torch.random.set_rng_state(state);
+        }
     }
 
     /// <summary>Wraps a network just trained (see <see cref="ClassifierTrainer"/>); takes ownership of it.</summary>
