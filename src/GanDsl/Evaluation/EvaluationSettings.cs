@@ -8,6 +8,8 @@ public sealed record EvaluationSettings
     public int SampleCount { get; init; } = 5000;
 
     public int KidSubsets { get; init; } = Kid.DefaultSubsets;
+    /// <summary>Images per KID subset; an <see cref="Evaluator"/> lowers it to half the sample count when that is
+    /// smaller (its <see cref="Evaluator.Settings"/> show the size used).</summary>
     public int KidSubsetSize { get; init; } = Kid.DefaultSubsetSize;
     public int PrecisionRecallK { get; init; } = PrecisionRecall.DefaultK;
     public int DensityCoverageK { get; init; } = DensityCoverage.DefaultK;

@@ -15,8 +15,8 @@ public static class EvaluationTable
         var c = report.Classifier;
         var s = report.Settings;
         text.AppendLine(Invariant($"{report.Generated.Count:N0} generated images vs {report.Reference.Count:N0} real images ({report.Reference.ComparedWith} of {report.Reference.Source})"));
-        text.AppendLine(Invariant($"features: {c.Architecture}, {c.FeatureWidth} wide, t10k accuracy {c.TestAccuracy * 100:F2} %, SHA-256 {c.Sha256[..Min(12, c.Sha256.Length)]}..."));
-        text.AppendLine(Invariant($"KID: {s.KidSubsets} subsets of {Min(s.KidSubsetSize, report.Generated.Count)}; precision/recall k = {s.PrecisionRecallK}; density/coverage k = {s.DensityCoverageK}"));
+        text.AppendLine(Invariant($"features: {c.Architecture}, {c.FeatureWidth} wide, t10k accuracy {c.TestAccuracy * 100:F2} %, SHA-256 {c.Sha256[..Math.Min(12, c.Sha256.Length)]}..."));
+        text.AppendLine(Invariant($"KID: {s.KidSubsets} subsets of {s.KidSubsetSize}; precision/recall k = {s.PrecisionRecallK}; density/coverage k = {s.DensityCoverageK}"));
         if (report.Model is { } m)
             text.AppendLine(Invariant($"model: {m.Model}, step {m.Step}, epoch {m.Epoch}, sampled with seed {m.SamplingSeed}{(m.Checkpoint is null ? "" : ", " + m.Checkpoint)}"));
         text.AppendLine();
@@ -33,8 +33,6 @@ public static class EvaluationTable
     private static void Row(StringBuilder text, MetricSet m) =>
         text.AppendLine(Invariant(
             $"{m.Name,-16} {m.Fid,9:F2} {$"{m.KidMean * 1000:F2} ± {m.KidStd * 1000:F2}",16} {m.Precision,9:F3} {m.Recall,7:F3} {m.Density,7:F3} {m.Coverage,8:F3} {$"{m.ClassesCovered}/{m.ClassCounts.Length}",7} {m.LargestClassShare,7:P0} {m.KlToUniform,6:F3}"));
-
-    private static int Min(int a, int b) => a < b ? a : b;
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

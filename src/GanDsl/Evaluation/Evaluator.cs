@@ -36,8 +36,10 @@ public sealed class Evaluator : IDisposable
     /// <param name="ownsClassifier">Dispose the classifier with this evaluator.</param>
     public Evaluator(FashionClassifier classifier, ImageDataset referencePool, EvaluationSettings? settings = null, bool ownsClassifier = false)
     {
-        Settings = settings ?? new EvaluationSettings();
-        int n = Settings.SampleCount;
+        settings ??= new EvaluationSettings();
+        int n = settings.SampleCount;
+        // KID subsets of at most half the set, so that they differ and their spread means something.
+        Settings = settings with { KidSubsetSize = Math.Min(settings.KidSubsetSize, Math.Max(2, n / 2)) };
         int minimum = Math.Max(Math.Max(Settings.PrecisionRecallK, Settings.DensityCoverageK) + 1, 2);
         if (n < minimum) throw new ArgumentOutOfRangeException(nameof(settings), n, $"SampleCount must be at least {minimum}");
         if (referencePool.Count < 2L * n)
@@ -56,8 +58,7 @@ public sealed class Evaluator : IDisposable
         (_mean, _covariance) = Fid.Statistics(_features);
         var radii = NearestNeighbours.KthNeighbourRadii(_features, Settings.PrecisionRecallK, Settings.DensityCoverageK);
         (_precisionRecallRadii, _densityCoverageRadii) = (radii[0], radii[1]);
-        // KID subsets of at most half the set, so that they differ and their spread means something.
-        _kidPlan = Kid.Plan(n, n, Settings.KidSubsets, Math.Min(Settings.KidSubsetSize, Math.Max(2, n / 2)), Settings.Seed);
+        _kidPlan = Kid.Plan(n, n, Settings.KidSubsets, Settings.KidSubsetSize, Settings.Seed);
         _kidWithinReference = Kid.WithinSubsets(_features, _kidPlan.First);
         _floorImages = referencePool.Images.index_select(0, floor);
         _floorClasses = referencePool.Labels?.index_select(0, floor) ?? classifier.Predict(_floorImages);

@@ -35,6 +35,7 @@ public sealed class EvaluatorTests : IClassFixture<EvaluatorTests.Shared>
         var floor = Point(_evaluator, "floor");
         Assert.Equal(new[] { "floor", "one-class", "mean-image", "gaussian-noise" }, _evaluator.ReferencePoints.Select(p => p.Name));
         Assert.All(_evaluator.ReferencePoints, p => Assert.Equal(500, p.Count));
+        Assert.Equal(250, _evaluator.Settings.KidSubsetSize);   // half the set: subsets that differ
         Assert.Equal(10, floor.ClassesCovered);
         Assert.True(floor.KlToUniform < 0.1, $"floor KL {floor.KlToUniform}");
         Assert.True(floor.Precision > 0.6 && floor.Recall > 0.6 && floor.Coverage > 0.6, $"floor {floor}");
