@@ -103,7 +103,8 @@ internal static class EvaluateCommand
             string reportPath = output ?? Path.Combine(RunFolderOf(checkpoint), EvaluationJson.FileName);
             EvaluationJson.Save(report, reportPath);
             Console.Write(EvaluationTable.Format(report));
-            Console.WriteLine($"Report: {Path.GetFullPath(reportPath)}");
+            var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(reportPath));
+            Console.WriteLine($"Report: {(shown.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(shown) ? Path.GetFullPath(reportPath) : shown)}");
             return 0;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or CheckpointException or ClassifierWeightsException or ArgumentException)

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 
@@ -18,9 +19,9 @@ public static class EvaluationTable
         text.AppendLine(Invariant($"features: {c.Architecture}, {c.FeatureWidth} wide, t10k accuracy {c.TestAccuracy * 100:F2} %, SHA-256 {c.Sha256[..Math.Min(12, c.Sha256.Length)]}..."));
         text.AppendLine(Invariant($"KID: {s.KidSubsets} subsets of {s.KidSubsetSize}; precision/recall k = {s.PrecisionRecallK}; density/coverage k = {s.DensityCoverageK}"));
         if (report.Model is { } m)
-            text.AppendLine(Invariant($"model: {m.Model}, step {m.Step}, epoch {m.Epoch}, sampled with seed {m.SamplingSeed}{(m.Checkpoint is null ? "" : ", " + m.Checkpoint)}"));
+            text.AppendLine(Invariant($"model: {m.Model}, step {m.Step}, epoch {m.Epoch}, sampled with seed {m.SamplingSeed}{(m.Checkpoint is null ? "" : ", " + Shown(m.Checkpoint))}"));
         text.AppendLine();
-        text.AppendLine(Invariant($"{"set",-16} {"FID",9} {"KID x 1000",16} {"precision",9} {"recall",7} {"density",7} {"coverage",8} {"classes",7} {"largest",7} {"KL",6}"));
+        text.AppendLine(Invariant($"{"set",-16} {"FID",9} {"KID",16} {"precision",9} {"recall",7} {"density",7} {"coverage",8} {"classes",7} {"largest",7} {"KL",6}"));
         Row(text, report.Generated);
         text.AppendLine("reference points (same counts):");
         foreach (var point in report.ReferencePoints) Row(text, point);
@@ -32,7 +33,14 @@ public static class EvaluationTable
 
     private static void Row(StringBuilder text, MetricSet m) =>
         text.AppendLine(Invariant(
-            $"{m.Name,-16} {m.Fid,9:F2} {$"{m.KidMean * 1000:F2} ± {m.KidStd * 1000:F2}",16} {m.Precision,9:F3} {m.Recall,7:F3} {m.Density,7:F3} {m.Coverage,8:F3} {$"{m.ClassesCovered}/{m.ClassCounts.Length}",7} {m.LargestClassShare,7:P0} {m.KlToUniform,6:F3}"));
+            $"{m.Name,-16} {m.Fid,9:F2} {$"{m.KidMean:F2} ± {m.KidStd:F2}",16} {m.Precision,9:F3} {m.Recall,7:F3} {m.Density,7:F3} {m.Coverage,8:F3} {$"{m.ClassesCovered}/{m.ClassCounts.Length}",7} {m.LargestClassShare,7:P0} {m.KlToUniform,6:F3}"));
+
+    /// <summary>A path under the current folder is shown relative to it (shorter, and the same on every machine).</summary>
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

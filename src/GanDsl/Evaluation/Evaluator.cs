@@ -65,8 +65,8 @@ public sealed class Evaluator : IDisposable
         foreach (var t in OwnTensors) t.DetachFromDisposeScope();
 
         Reference = new ReferenceSummary(referencePool.Source, referencePool.Count, n,
-            ComparedWith: $"the {n} even-indexed images 0, 2, ..., {2 * n - 2}",
-            FloorSet: $"the {n} odd-indexed images 1, 3, ..., {2 * n - 1}");
+            ComparedWith: Invariant($"the {n:N0} even-indexed images 0, 2, ..., {2 * n - 2}"),
+            FloorSet: Invariant($"the {n:N0} odd-indexed images 1, 3, ..., {2 * n - 1}"));
     }
 
     /// <summary>The shipped classifier and the Fashion-MNIST t10k split (from <paramref name="dataFolder"/>, else the
@@ -148,6 +148,12 @@ public sealed class Evaluator : IDisposable
         if (!cpuImages.isfinite().all().item<bool>())
             throw new ArgumentException("the images contain NaN or infinite values", nameof(images));
         var (features, predictions) = _classifier.FeaturesAndPredictions(cpuImages);
+        return MeasureFeatures(name, description, features, predictions, intendedLabels);
+    }
+
+    private MetricSet MeasureFeatures(string name, string description, Tensor features, Tensor predictions, Tensor? intendedLabels)
+    {
+        using var scope = torch.NewDisposeScope();
         var g = FeatureChecks.AsFloat64(features, "features");
         var (mean, covariance) = Fid.Statistics(g);
         double fid = Fid.FromStatistics(_mean, _covariance, mean, covariance);
@@ -156,7 +162,7 @@ public sealed class Evaluator : IDisposable
         var (pr, dc) = (prResult!.Value, dcResult!.Value);
         var histogram = ClassHistogram.FromPredictions(predictions);
         var conditional = intendedLabels is null ? null : ConditionalAccuracy.Compute(predictions, intendedLabels);
-        return new MetricSet(name, description, Settings.SampleCount, fid, kid.Mean, kid.StandardDeviation, pr.Precision, pr.Recall,
+        return new MetricSet(name, description, (int)g.shape[0], fid, kid.Mean, kid.StandardDeviation, pr.Precision, pr.Recall,
             dc.Density, dc.Coverage, histogram.ClassesCovered, histogram.LargestShare, histogram.SmallestShare, histogram.KlToUniform,
             histogram.Counts, conditional);
     }
@@ -164,15 +170,22 @@ public sealed class Evaluator : IDisposable
     private IReadOnlyList<MetricSet> MeasureReferencePoints()
     {
         using var scope = torch.NewDisposeScope();
-        int n = Settings.SampleCount;
         var points = new List<MetricSet>
         {
             Measure("floor", "real images: the disjoint floor half (the best a generator can score at this count)", _floorImages, null),
         };
-        foreach (var (name, description, images) in ReferenceImages.BadGenerators(_floorImages, _floorClasses, n, Settings.Seed))
-            points.Add(Measure(name, description, images, null));
+        foreach (var set in ReferenceImages.BadGenerators(_floorImages, _floorClasses, Settings.SampleCount, Settings.Seed))
+        {
+            // Repeated images are classified once; their features are repeated instead.
+            var (features, predictions) = _classifier.FeaturesAndPredictions(set.Distinct);
+            if (set.Repeats is { } repeats)
+                (features, predictions) = (features.index_select(0, repeats), predictions.index_select(0, repeats));
+            points.Add(MeasureFeatures(set.Name, set.Description, features, predictions, null));
+        }
         return points;
     }
+
+    private static string Invariant(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private Tensor[] OwnTensors => new[]
     {
