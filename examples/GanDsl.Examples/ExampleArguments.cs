@@ -17,6 +17,10 @@ internal sealed record ExampleArguments
           dcgan          the seeds' DCGAN on Fashion-MNIST
           cifar-dcgan    the seeds' CIFAR-10 DCGAN on a folder of RGB images (--images DIR)
 
+        Other commands (each has its own --help):
+          evaluate <run folder or checkpoint>   FID, KID, precision/recall, ... of a trained model; writes eval.json
+          train-classifier                      retrain the evaluation feature classifier (its weights ship with GanDsl)
+
         Options:
           --epochs N        epochs to train (default: 5; 2 for dcgan)
           --batch-size N    batch size (default: 64)

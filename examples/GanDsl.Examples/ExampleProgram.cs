@@ -10,6 +10,8 @@ internal static class ExampleProgram
 {
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "evaluate") return EvaluateCommand.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "train-classifier") return TrainClassifierCommand.Run(args[1..]);
         ExampleArguments parsed;
         try
         {
