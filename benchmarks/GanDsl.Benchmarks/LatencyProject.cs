@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using GanDsl.Generators.Diagnostics;
 
 namespace GanDsl.Benchmarks;
 
@@ -69,9 +70,10 @@ internal sealed class LatencyProject
         if (analyzerOff)
         {
             // A .globalconfig (found by the SDK like .editorconfig), not an .editorconfig section: Roslyn then skips an
-            // analyzer whose every diagnostic is off, instead of running it and dropping what it reports.
+            // analyzer whose every diagnostic is off, instead of running it and dropping what it reports. Every ID the
+            // analyzer supports, read from it: one left on (a new GANxxx) would keep the analyzer running.
             File.WriteAllText(Path.Combine(project.Folder, ".globalconfig"),
-                "is_global = true\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"dotnet_diagnostic.GAN{i:000}.severity = none\n")));
+                "is_global = true\n" + string.Concat(new GanModelAnalyzer().SupportedDiagnostics.Select(d => $"dotnet_diagnostic.{d.Id}.severity = none\n")));
         }
         File.WriteAllText(Path.Combine(project.Folder, "Program.cs"), "public static class Program\n{\n    public static void Main() { }\n}\n");
         int others = models - 1;

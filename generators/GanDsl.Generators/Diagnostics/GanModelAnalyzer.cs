@@ -23,47 +23,61 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
 
+    /// <summary>Test hook: called for each network class the analyzer reads (not for the blocks read with it).</summary>
+    internal Action<INamedTypeSymbol>? NetworkRead { get; init; }
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+        // An IDE analyzes a new compilation after every edit, all of it: state per compilation lets a [Gan] take its
+        // networks' results instead of reading them again, and classifies each attribute class once.
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!CompilationModels.MayDeclareModels(start.Compilation)) return;
+            var models = new CompilationModels(NetworkRead);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, models), SymbolKind.NamedType);
+        });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context)
+    private static void AnalyzeType(SymbolAnalysisContext context, CompilationModels models)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        try
+        var attributes = type.GetAttributes();
+        var kinds = models.KindsOf(attributes);
+        if (kinds == ModelAttributeKind.None) return; // this runs for every type of the compilation; few are GanDsl's
+        var ct = context.CancellationToken;
+        Reporter? reporter = null;
+        Reporter Report() => reporter ??= new Reporter(context, type);
+        if ((kinds & ModelAttributeKind.Layer) != 0 && (kinds & ModelAttributeKind.Role) == 0)
+            Report().Add(new[] { NetworkReader.LayersWithoutRole(type) }, attributes[0], ImmutableArray<AttributeData>.Empty, classLevel: true);
+        bool firstRole = true;
+        foreach (var attribute in attributes)
         {
-            Reporter? reporter = null; // only for GanDsl classes: this runs for every type of the compilation
-            Reporter Report() => reporter ??= new Reporter(context, type);
-            if (NetworkReader.HasLayersButNoRole(type))
-                Report().Add(new[] { NetworkReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty, classLevel: true);
-            foreach (var attribute in type.GetAttributes())
+            var kind = models.KindOf(attribute);
+            if ((kind & ModelAttributeKind.Role) != 0)
             {
-                if (NetworkReader.RoleOf(attribute) is { } role)
-                {
-                    var reading = NetworkReader.Read(type, role, attribute, context.CancellationToken);
-                    if (reading.Spec.HasMalformedAttributes) continue; // the compiler already reports these
-                    var analysis = NetworkChecker.Check(reading.Spec);
-                    Report().AddRead(analysis.Problems, reading.RoleAttribute, reading.LayerAttributes, blocks: reading.BlockAttributes);
-                }
-                else if (KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName))
-                {
-                    var gan = GanReader.Read(type, attribute, context.CancellationToken);
-                    if (gan.HasMalformedAttributes) continue;
-                    var generator = gan.Generator is null ? null : NetworkChecker.Check(gan.Generator);
-                    var discriminator = gan.Discriminator is null ? null : NetworkChecker.Check(gan.Discriminator);
-                    Report().AddRead(PairChecker.Check(gan, generator, discriminator), attribute, ImmutableArray<AttributeData>.Empty,
-                        GeneratorOf(attribute));
-                }
+                // The first role attribute decides the class's role: that reading is the one [Gan]s share.
+                var network = firstRole ? models.Network(type, ct)! : models.ReadAs(type, RoleOf(kind), attribute, ct);
+                firstRole = false;
+                var reading = network.Reading;
+                if (reading.Spec.HasMalformedAttributes) continue; // the compiler already reports these
+                Report().AddRead(network.Analysis.Problems, reading.RoleAttribute, reading.LayerAttributes, blocks: reading.BlockAttributes);
+            }
+            else if ((kind & ModelAttributeKind.Gan) != 0)
+            {
+                var (gan, generator, discriminator) = models.Gan(type, attribute, ct);
+                if (gan.HasMalformedAttributes) continue;
+                Report().AddRead(PairChecker.Check(gan, generator, discriminator), attribute, ImmutableArray<AttributeData>.Empty,
+                    GeneratorOf(attribute));
             }
         }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
     }
+
+    private static NetworkRole RoleOf(ModelAttributeKind kind) =>
+        (kind & ModelAttributeKind.Generator) != 0 ? NetworkRole.Generator
+        : (kind & ModelAttributeKind.Discriminator) != 0 ? NetworkRole.Discriminator
+        : NetworkRole.Block;
 
     /// <summary>The generator class a [Gan] names (where a GAN001 fix edits), or null.</summary>
     private static INamedTypeSymbol? GeneratorOf(AttributeData gan) =>

@@ -38,7 +38,7 @@ internal static class NetworkReader
     /// <summary>The role an attribute gives its class: [GanGenerator], [GanDiscriminator], [GanBlock], or none.</summary>
     public static NetworkRole? RoleOf(AttributeData attribute) => RoleOfAttributeClass(attribute.AttributeClass);
 
-    private static NetworkRole? RoleOfAttributeClass(INamedTypeSymbol? attributeClass) =>
+    internal static NetworkRole? RoleOfAttributeClass(INamedTypeSymbol? attributeClass) =>
         KnownNames.Is(attributeClass, KnownNames.GeneratorAttributeName) ? NetworkRole.Generator
         : KnownNames.Is(attributeClass, KnownNames.DiscriminatorAttributeName) ? NetworkRole.Discriminator
         : KnownNames.Is(attributeClass, KnownNames.BlockAttributeName) ? NetworkRole.Block
@@ -250,7 +250,7 @@ internal static class NetworkReader
         new(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
             Invariant($"{type.Name} has layer attributes but neither [GanGenerator], [GanDiscriminator] nor [GanBlock], so they do nothing; add one of them or remove the layers"));
 
-    private static bool IsLayerAttribute(INamedTypeSymbol? type)
+    internal static bool IsLayerAttribute(INamedTypeSymbol? type)
     {
         for (var t = type?.BaseType; t is not null; t = t.BaseType)
             if (t.Name == KnownNames.LayerAttributeBase && KnownNames.IsGanDsl(t.ContainingNamespace))
