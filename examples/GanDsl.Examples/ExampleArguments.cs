@@ -20,6 +20,7 @@ internal sealed record ExampleArguments
         Other commands (each has its own --help):
           evaluate <run folder or checkpoint>   FID, KID, precision/recall, ... of a trained model; writes eval.json
           train-classifier                      retrain the evaluation feature classifier (its weights ship with GanDsl)
+          compare <run folder>...               a markdown table of evaluated runs, mean ± sd over seeds
 
         Options:
           --epochs N        epochs to train (default: 5; 2 for dcgan)
