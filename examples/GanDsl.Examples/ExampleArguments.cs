@@ -20,6 +20,7 @@ internal sealed record ExampleArguments
         Other commands (each has its own --help):
           evaluate <run folder or checkpoint>   FID, KID, precision/recall, ... of a trained model; writes eval.json
           train-classifier                      retrain the evaluation feature classifier (its weights ship with GanDsl)
+          compare <run folder>...               a markdown table of evaluated runs, mean ± sd over seeds
 
         Options:
           --epochs N        epochs to train (default: 5; 2 for dcgan)
@@ -34,6 +35,9 @@ internal sealed record ExampleArguments
           --max-steps N     stop (with a sample grid and a checkpoint) once the step counter reaches N
           --checkpoint-every N  also write a checkpoint every N steps (default: 0, at epoch ends only)
           --limit N         train on the first N images only (a quick look)
+          --eval-every N    evaluate every N epochs (FID, KID, precision/recall, ... against t10k): eval.csv and
+                            fid.png in the run folder; the run's weights are the same with or without it
+          --eval-samples N  images per evaluation (default: 5000, the most t10k allows; fewer is faster, FID higher)
           --cpu             use the CPU even when CUDA is available
           -h, --help        show this help
         """;
@@ -49,6 +53,8 @@ internal sealed record ExampleArguments
     public long? MaxSteps { get; init; }
     public int? Limit { get; init; }
     public int CheckpointEvery { get; init; }
+    public int EvalEvery { get; init; }
+    public int EvalSamples { get; init; } = 5000;
     public bool Cpu { get; init; }
     public bool Help { get; init; }
 
@@ -85,6 +91,8 @@ internal sealed record ExampleArguments
                 "--max-steps" => result with { MaxSteps = Long(0) },
                 "--checkpoint-every" => result with { CheckpointEvery = Int(0) },
                 "--limit" => result with { Limit = Int(1) },
+                "--eval-every" => result with { EvalEvery = Int(1) },
+                "--eval-samples" => result with { EvalSamples = Int(10) },
                 "--cpu" => result with { Cpu = true },
                 _ when arg.StartsWith('-') => throw new ArgumentException($"unknown option {arg}"),
                 _ => result with { Example = arg },

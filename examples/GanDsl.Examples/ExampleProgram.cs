@@ -12,6 +12,7 @@ internal static class ExampleProgram
     {
         if (args.Length > 0 && args[0] == "evaluate") return EvaluateCommand.Run(args[1..]);
         if (args.Length > 0 && args[0] == "train-classifier") return TrainClassifierCommand.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "compare") return CompareCommand.Run(args[1..]);
         ExampleArguments parsed;
         try
         {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using GanDsl.Data;
+using GanDsl.Evaluation;
 using Spectre.Console;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -27,6 +28,9 @@ internal static class ExampleRunner
         AnsiConsole.WriteLine(TG.Summary());
         AnsiConsole.WriteLine(TD.Summary());
 
+        using var evaluation = args.EvalEvery > 0 ? EvaluationFor(gan, args) : null;
+        if (evaluation is not null) gan.Observers.Add(evaluation);
+
         TrainingRun run = null!;
         AnsiConsole.Progress()
             .AutoClear(false)
@@ -40,7 +44,29 @@ internal static class ExampleRunner
 
         // Plain lines: Spectre would wrap long paths at the console width, breaking copy and paste.
         foreach (var line in RunSummary.Lines(run, args.MaxSteps)) Console.WriteLine(line);
+        if (evaluation is { Rows.Count: > 0 } e)
+            Console.WriteLine(FormattableString.Invariant(
+                $"Evaluation: FID {e.Rows[^1].Fid:0.00} after epoch {e.Rows[^1].Epoch} (floor {e.FloorFid:0.00}, {e.Rows.Count} evaluations): {Path.Combine(run.OutputDirectory ?? output, EvaluationCsv.FileName)}, {FidPlot.FileName}"));
         return 0;
+    }
+
+    /// <summary>--eval-every: the evaluator is built before training starts, so a model that does not make
+    /// (1, 28, 28) images or missing t10k data fail at once, not after the first epoch.</summary>
+    private static EvaluationObserver<TG, TD> EvaluationFor<TG, TD>(GanModel<TG, TD> gan, ExampleArguments args)
+        where TG : nn.Module<Tensor, Tensor>, IGanGenerator
+        where TD : nn.Module<Tensor, Tensor>, IGanDiscriminator
+    {
+        Evaluator.EnsureFashionShaped(gan.Definition.Name, TG.OutputShape);
+        var evaluator = Evaluator.CreateDefault(new EvaluationSettings { SampleCount = args.EvalSamples }, args.Data);
+        try
+        {
+            return new EvaluationObserver<TG, TD>(gan, evaluator, args.EvalEvery, ownsEvaluator: true);
+        }
+        catch
+        {
+            evaluator.Dispose();
+            throw;
+        }
     }
 
     /// <summary>--out; else the folder being resumed (the run goes on where it is); else a new numbered folder.</summary>

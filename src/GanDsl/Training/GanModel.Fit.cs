@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
@@ -112,6 +113,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator>
             ImagesInEpoch = 0;
             StepInEpoch = 0;
             if (layout is not null) SaveRunState(layout.SampleGrid(Epoch));
+            foreach (var observer in Observers.ToList()) observer.EpochEnded(new TrainingEpoch(Epoch, Step, root));
             TestPause.AfterStep(Step);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -72,6 +73,9 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
     public TDiscriminator Discriminator { get; }
     public Adam GeneratorOptimizer { get; }
     public Adam DiscriminatorOptimizer { get; }
+
+    /// <summary>Run at the end of every epoch of Fit (an evaluator, a custom log); see <see cref="ITrainingObserver"/>.</summary>
+    public IList<ITrainingObserver> Observers { get; } = new List<ITrainingObserver>();
 
     /// <summary>Training steps taken so far (each step = one D update and one G update).</summary>
     public long Step { get; protected set; }

@@ -13,6 +13,16 @@ public sealed class ExampleArgumentsTests
     }
 
     [Fact]
+    public void Eval_every_and_eval_samples_are_options_with_limits()
+    {
+        var args = ExampleArguments.Parse(new[] { "--eval-every", "2", "--eval-samples", "1000" });
+        Assert.Equal((2, 1000), (args.EvalEvery, args.EvalSamples));
+        Assert.Equal((0, 5000), (ExampleArguments.Parse(System.Array.Empty<string>()).EvalEvery, ExampleArguments.Parse(System.Array.Empty<string>()).EvalSamples));
+        Assert.Contains("1 or more", Assert.Throws<System.ArgumentException>(() => ExampleArguments.Parse(new[] { "--eval-every", "0" })).Message);
+        Assert.Contains("--eval-every", ExampleArguments.Usage);
+    }
+
+    [Fact]
     public void Checkpoint_every_is_an_option()
     {
         Assert.Equal(5, ExampleArguments.Parse(new[] { "--checkpoint-every", "5" }).CheckpointEvery);

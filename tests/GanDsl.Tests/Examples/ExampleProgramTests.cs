@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using GanDsl.Examples;
 using GanDsl.Tests.Data;
 using SkiaSharp;
@@ -49,6 +50,31 @@ public sealed class ExampleProgramTests : IDisposable
         Assert.Equal(0, ExampleProgram.Run([.. common, "--epochs", "2", "--resume", run]));
         AssertRunFolder(run, 2);
         Assert.EndsWith("step-000000008.ckpt", File.ReadAllText(Path.Combine(run, "checkpoints", "latest")).Trim());
+    }
+
+    [Fact]
+    public void Eval_every_writes_eval_csv_and_fid_png_and_says_the_last_fid()
+    {
+        var run = Path.Combine(_folder, "evaluated");
+        var original = Console.Out;
+        var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            Assert.Equal(0, ExampleProgram.Run(new[] { "fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "128", "--epochs", "2",
+                "--eval-every", "1", "--eval-samples", "200", "--out", run, "--cpu" }));
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+        Assert.Equal(new[] { 1, 2 }, GanDsl.Evaluation.EvaluationCsv.Read(Path.Combine(run, "eval.csv")).Select(r => r.Epoch));
+        Assert.True(File.Exists(Path.Combine(run, "fid.png")));
+        Assert.Matches(@"Evaluation: FID \d+\.\d\d after epoch 2 \(floor \d+\.\d\d, 2 evaluations\)", output.ToString());
+        var (exit, error) = RunCapturingErrors("fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--eval-every", "1", "--eval-samples", "6000",
+            "--out", Path.Combine(_folder, "too-many"), "--cpu");
+        Assert.Equal(1, exit);
+        Assert.Contains("at most 5000", error.Replace(",", ""));
     }
 
     /// <summary>Runs the examples' entry point with standard error captured.</summary>
