@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,15 +9,15 @@ namespace GanDsl;
 
 /// <summary>
 /// A generator/discriminator pair with its optimizers: the runtime half of every [Gan] class.
-/// The generated subclass supplies the networks and the declared options; this class trains, samples,
-/// saves and restores them. Models and optimizers are created outside any dispose scope; every step runs
-/// inside its own scope, so memory stays flat.
+/// The generated subclass supplies the networks and the declared options; this class trains them through an
+/// <see cref="AdversarialObjective"/> built from the definition, samples, saves and restores them. Models and
+/// optimizers are created outside any dispose scope; every step runs inside its own scope, so memory stays flat.
 /// </summary>
-public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
+public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable, ITrainingHost
     where TGenerator : nn.Module<Tensor, Tensor>, IGanGenerator
     where TDiscriminator : nn.Module<Tensor, Tensor>, IGanDiscriminator
 {
-    private Tensor _gridNoise;
+    private readonly RunCounters _counters = new();
     private bool _disposed;
 
     protected GanModel(GanDefinition definition, GanOptions? options, Func<TGenerator> createGenerator, Func<TDiscriminator> createDiscriminator)
@@ -23,6 +25,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
         Definition = definition;
         Options = options ?? new GanOptions();
         OptionChecks.Validate(Options);
+        DefinitionChecks.Validate(definition);
         TorchDevice = DeviceSelection.Resolve(Options.Device);
 
         // Weight init draws from the global generator: seed it so a model is reproducible from its seed.
@@ -38,22 +41,14 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
                 DcganInit.Apply(Generator);
                 DcganInit.Apply(Discriminator);
             }
+            // The average starts as a copy of G (made by the objective), so its own init does not matter.
+            if (definition.EmaDecay > 0) EmaGenerator = createGenerator();
         }
         Generator.to(TorchDevice);
         Discriminator.to(TorchDevice);
-        GeneratorOptimizer = optim.Adam(Generator.parameters(), definition.LearningRate, definition.Beta1, definition.Beta2);
-        DiscriminatorOptimizer = optim.Adam(Discriminator.parameters(), definition.LearningRate, definition.Beta1, definition.Beta2);
-
-        _gridNoise = CreateGridNoise();
-    }
-
-    /// <summary>One fixed noise batch derived from the seed, so sample grids of different epochs are comparable.</summary>
-    private Tensor CreateGridNoise()
-    {
-        using var noiseGenerator = new torch.Generator((ulong)Options.Seed ^ 0x5EED_6A1DUL);
-        using var scope = torch.NewDisposeScope();
-        return torch.randn(new long[] { Options.GridSamples, Definition.LatentDim }, generator: noiseGenerator)
-            .to(TorchDevice).DetachFromDisposeScope();
+        EmaGenerator?.to(TorchDevice);
+        Objective = new AdversarialObjective(definition, Generator, Discriminator, EmaGenerator, TorchDevice,
+            (typeof(TGenerator).Name, typeof(TDiscriminator).Name), TDiscriminator.InputShape, TGenerator.OutputShape, Options.GridSamples, Options.Seed);
     }
 
     /// <summary>A resumed run continues with the seed it was started with (noise, dropout, shuffling all derive from it).</summary>
@@ -61,8 +56,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
     {
         if (seed == Options.Seed) return;
         Options = Options with { Seed = seed };
-        _gridNoise.Dispose();
-        _gridNoise = CreateGridNoise();
+        Objective.ResetGridNoise(seed);
     }
 
     public GanDefinition Definition { get; }
@@ -70,147 +64,115 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
     public torch.Device TorchDevice { get; }
     public TGenerator Generator { get; }
     public TDiscriminator Discriminator { get; }
-    public Adam GeneratorOptimizer { get; }
-    public Adam DiscriminatorOptimizer { get; }
 
-    /// <summary>Training steps taken so far (each step = one D update and one G update).</summary>
-    public long Step { get; protected set; }
+    /// <summary>The exponential moving average of G's weights (a second TGenerator), or null when EmaDecay is 0.</summary>
+    public TGenerator? EmaGenerator { get; }
+
+    /// <summary>The generator Sample and the sample pictures use: <see cref="EmaGenerator"/> when there is one, else
+    /// <see cref="Generator"/>. Evaluate this one.</summary>
+    public TGenerator SamplingGenerator => EmaGenerator ?? Generator;
+
+    /// <summary>The training objective Fit runs: the adversarial game of the definition.</summary>
+    public AdversarialObjective Objective { get; }
+
+    /// <summary>G's optimizer: Adam or RMSprop (<see cref="GanDefinition.Optimizer"/>).</summary>
+    public OptimizerHelper GeneratorOptimizer => Objective.GeneratorOptimizer;
+
+    /// <summary>D's optimizer: Adam or RMSprop (<see cref="GanDefinition.Optimizer"/>).</summary>
+    public OptimizerHelper DiscriminatorOptimizer => Objective.DiscriminatorOptimizer;
+
+    /// <summary>Run at the end of every epoch of Fit (an evaluator, a custom log); see <see cref="ITrainingObserver"/>.</summary>
+    public IList<ITrainingObserver> Observers { get; } = new List<ITrainingObserver>();
+
+    /// <summary>Training steps taken so far (each step = DiscriminatorSteps D updates and one G update).</summary>
+    public long Step => _counters.Step;
 
     /// <summary>Epochs completed so far.</summary>
-    public int Epoch { get; protected set; }
+    public int Epoch => _counters.Epoch;
 
     public static TensorShape ImageShapeOf => TGenerator.OutputShape;
 
-    /// <summary>One step of the alternating game on a real batch (B, C, H, W): a D update on real and generated
-    /// images, then a G update against the updated D. Randomness is seeded from (Seed, Step), so a resumed run
-    /// draws the same noise and dropout masks as an uninterrupted one.</summary>
+    /// <summary>One step of the alternating game on one real batch (B, C, H, W): a D update on real and generated
+    /// samples, then a G update against the updated D. For a definition with DiscriminatorSteps above 1, pass that
+    /// many batches to <see cref="TrainStep(IReadOnlyList{Tensor})"/>. Randomness is seeded from (Seed, Step), so a
+    /// resumed run draws the same noise and dropout masks as an uninterrupted one.</summary>
     public StepResult TrainStep(Tensor realBatch)
     {
-        EnsureBatchShape(realBatch);
-        using var scope = torch.NewDisposeScope();
-        SeedForStep(Step);
-        var (dLoss, dReal, dFake) = DiscriminatorStepCore(realBatch);
-        double gLoss = GeneratorStepCore(realBatch.shape[0]);
-        Step++;
-        return new StepResult(dLoss, gLoss, dReal, dFake);
+        if (Definition.DiscriminatorSteps != 1)
+            throw new ArgumentException(
+                $"{Definition.Name} takes {Definition.DiscriminatorSteps} real batches per step (DiscriminatorSteps = {Definition.DiscriminatorSteps}, one per " +
+                "discriminator update); pass them as a list to TrainStep(IReadOnlyList<Tensor>)", nameof(realBatch));
+        return TrainStep(new[] { realBatch });
     }
 
-    /// <summary>Only the discriminator half of a step: G's parameters are not touched.</summary>
+    /// <summary>One step on DiscriminatorSteps real batches: one D update on each, then a G update.</summary>
+    public StepResult TrainStep(IReadOnlyList<Tensor> realBatches)
+    {
+        if (realBatches.Count != Definition.DiscriminatorSteps)
+            throw new ArgumentException(
+                $"{Definition.Name} takes {Definition.DiscriminatorSteps} real batches per step (DiscriminatorSteps); got {realBatches.Count}", nameof(realBatches));
+        foreach (var batch in realBatches) Objective.CheckBatch(batch);
+        using var scope = torch.NewDisposeScope();
+        StepSeeding.Seed(Options.Seed, Step, TorchDevice);
+        var values = Objective.Step(new ListBatches(realBatches));
+        _counters.Step++;
+        return StepResult.From(new StepMetrics(Objective.Metrics, values));
+    }
+
+    /// <summary>Only one discriminator update (with the definition's penalties and clipping): G's parameters are not
+    /// touched. DReal and DFake as in <see cref="StepResult"/>.</summary>
     public (double Loss, double DReal, double DFake) DiscriminatorStep(Tensor realBatch)
     {
-        EnsureBatchShape(realBatch);
+        Objective.CheckBatch(realBatch);
         using var scope = torch.NewDisposeScope();
-        return DiscriminatorStepCore(realBatch);
+        var result = Objective.DiscriminatorUpdate(realBatch);
+        return (result.Loss, result.Real, result.Fake);
     }
 
-    /// <summary>Only the generator half of a step: D's parameters are not updated.</summary>
+    /// <summary>Only the generator update (and the moving average, when on): D's parameters are not updated.</summary>
     public double GeneratorStep(long batchSize)
     {
         OptionChecks.Count(batchSize, nameof(batchSize), "batchSize");
         using var scope = torch.NewDisposeScope();
-        return GeneratorStepCore(batchSize);
+        return Objective.GeneratorUpdate(batchSize);
     }
 
-    /// <summary>n images (n, C, H, W) in [-1, 1] from fresh noise, generated in eval mode.</summary>
+    /// <summary>n images (n, C, H, W) in [-1, 1] from fresh noise, generated in eval mode by
+    /// <see cref="SamplingGenerator"/>.</summary>
     public Tensor Sample(int n)
     {
         OptionChecks.Count(n, nameof(n), "the number of samples");
         using var scope = torch.NewDisposeScope();
         var z = torch.randn(new long[] { n, Definition.LatentDim }, device: TorchDevice);
-        return scope.MoveToOuter(Generate(z));
+        return scope.MoveToOuter(Objective.Generate(z));
     }
 
     /// <summary>Images from the fixed grid noise, on the CPU.</summary>
-    public Tensor SampleFixedGrid()
+    public Tensor SampleFixedGrid() => Objective.SampleFixedGrid();
+
+    /// <summary>Batches handed to one step by the caller.</summary>
+    private sealed class ListBatches : IRealBatches
     {
-        using var scope = torch.NewDisposeScope();
-        return scope.MoveToOuter(Generate(_gridNoise).cpu());
+        private readonly IReadOnlyList<Tensor> _batches;
+        private int _next;
+
+        public ListBatches(IReadOnlyList<Tensor> batches) => _batches = batches;
+
+        public Tensor Next() => _batches[_next++];
     }
 
-    private Tensor Generate(Tensor z)
-    {
-        bool wasTraining = Generator.training;
-        Generator.eval();
-        try
-        {
-            using var _ = torch.no_grad();
-            return Generator.call(z);
-        }
-        finally
-        {
-            if (wasTraining) Generator.train();
-        }
-    }
-
-    private (double Loss, double DReal, double DFake) DiscriminatorStepCore(Tensor realBatch)
-    {
-        Generator.train();
-        Discriminator.train();
-        var real = realBatch.to(TorchDevice);
-        Tensor fake;
-        using (torch.no_grad())
-            fake = Generator.call(torch.randn(new long[] { real.shape[0], Definition.LatentDim }, device: TorchDevice));
-
-        var realLogits = Discriminator.call(real);
-        var fakeLogits = Discriminator.call(fake);
-        var loss = GanLosses.Discriminator(Definition.Loss, realLogits, fakeLogits);
-        DiscriminatorOptimizer.zero_grad();
-        loss.backward();
-        DiscriminatorOptimizer.step();
-
-        return (loss.item<float>(), realLogits.detach().sigmoid().mean().item<float>(), fakeLogits.detach().sigmoid().mean().item<float>());
-    }
-
-    private double GeneratorStepCore(long batchSize)
-    {
-        Generator.train();
-        Discriminator.train();
-        // Freeze D so the G update neither computes nor leaves gradients on D's parameters.
-        SetRequiresGrad(Discriminator, false);
-        try
-        {
-            var fake = Generator.call(torch.randn(new long[] { batchSize, Definition.LatentDim }, device: TorchDevice));
-            var loss = GanLosses.Generator(Definition.Loss, Discriminator.call(fake));
-            GeneratorOptimizer.zero_grad();
-            loss.backward();
-            GeneratorOptimizer.step();
-            return loss.item<float>();
-        }
-        finally
-        {
-            SetRequiresGrad(Discriminator, true);
-        }
-    }
-
-    private static void SetRequiresGrad(nn.Module module, bool value)
-    {
-        foreach (var p in module.parameters()) p.requires_grad = value;
-    }
-
-    private void SeedForStep(long step)
-    {
-        long seed = unchecked(Options.Seed * 1_000_003L + step);
-        torch.random.manual_seed(seed);
-        if (TorchDevice.type == DeviceType.CUDA) torch.cuda.manual_seed_all(seed);
-    }
-
-    private void EnsureBatchShape(Tensor realBatch)
-    {
-        if (!TDiscriminator.InputShape.MatchesBatch(realBatch.shape))
-            throw new BatchShapeException(typeof(TDiscriminator).Name, TDiscriminator.InputShape, realBatch.shape);
-        if (realBatch.shape[0] < 1)
-            throw new ArgumentException("the real batch is empty: a step needs at least one sample", nameof(realBatch));
-    }
+    ITrainingObjective ITrainingHost.Objective => Objective;
+    RunCounters ITrainingHost.Counters => _counters;
+    IReadOnlyList<ITrainingObserver> ITrainingHost.Observers => Observers.ToList();
 
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
-        GeneratorOptimizer.Dispose();
-        DiscriminatorOptimizer.Dispose();
+        Objective.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();
-        _gridNoise.Dispose();
+        EmaGenerator?.Dispose();
         GC.SuppressFinalize(this);
     }
 }
