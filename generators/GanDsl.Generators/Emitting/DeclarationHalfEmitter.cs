@@ -73,13 +73,8 @@ internal static class DeclarationHalfEmitter
 
         var members = new MemberWriter(w, omit);
         members.Add("LatentDim", null, latent is null ? "public static int LatentDim" + Unknown : Invariant($"public const int LatentDim = {latent[0]};"));
-        members.Add("Loss", null, o.LossValid
-            ? $"public const {Names.GanLoss} Loss = {Names.GanLoss}.{(o.Loss == 1 ? "Minimax" : "NonSaturating")};"
-            : $"public static {Names.GanLoss} Loss" + Unknown);
-        members.Add("LearningRate", null, Double("LearningRate", o.LearningRate, o.LearningRateValid));
-        members.Add("Beta1", null, Double("Beta1", o.Beta1, o.Beta1Valid));
-        members.Add("Beta2", null, Double("Beta2", o.Beta2, o.Beta2Valid));
-        members.Add("DcganInit", null, $"public const bool DcganInit = {(o.DcganInit ? "true" : "false")};");
+        foreach (var (option, type, literal) in GanOptionConstants.Of(o))
+            members.Add(option, null, literal is null ? $"public static {type} {option}" + Unknown : $"public const {type} {option} = {literal};");
         members.Add("ImageShape", image is null ? "Shape of one image: unknown while the generator has errors." : $"Shape of one image: {image}.",
             image is null ? $"public static {Names.TensorShape} ImageShape" + Unknown
                 : $"public static {Names.TensorShape} ImageShape {{ get; }} = new({Suggestions.Arguments(image.Dims)});");
@@ -91,9 +86,6 @@ internal static class DeclarationHalfEmitter
 
         return End(w, spec.ClassName, spec.Namespace, errors);
     }
-
-    private static string Double(string name, double value, bool valid) =>
-        valid ? $"public const double {name} = {LayerEmitter.Num(value)};" : $"public static double {name}" + Unknown;
 
     /// <summary>"GAN006 on D, GAN001 on Pair": each class's error IDs, in order; compiler errors in the attributes
     /// (which GanDsl leaves to the compiler) when a class has none of its own.</summary>
