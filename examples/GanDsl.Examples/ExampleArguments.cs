@@ -17,6 +17,10 @@ internal sealed record ExampleArguments
           dcgan          the seeds' DCGAN on Fashion-MNIST
           cifar-dcgan    the seeds' CIFAR-10 DCGAN on a folder of RGB images (--images DIR)
 
+        Toy commands (each has its own --help):
+          toy            one GAN on a 2-D mixture (ring of 8 or grid of 25 Gaussians): modes captured, % high quality
+          toy-table      the mode-collapse benchmark: GANs x mixtures x seeds, as a markdown table
+
         Options:
           --epochs N        epochs to train (default: 5; 2 for dcgan)
           --batch-size N    batch size (default: 64)

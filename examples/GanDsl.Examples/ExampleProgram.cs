@@ -10,6 +10,8 @@ internal static class ExampleProgram
 {
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "toy") return Toy.ToyCommand.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "toy-table") return Toy.ToyTableCommand.Run(args[1..]);
         ExampleArguments parsed;
         try
         {

@@ -147,6 +147,18 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
         return scope.MoveToOuter(Objective.Generate(z));
     }
 
+    /// <summary>n samples from noise of a generator of their own seeded with <paramref name="noiseSeed"/> (the same
+    /// seed gives the same samples; TorchSharp's global generator, which training draws from, is not touched), on the
+    /// CPU, generated in eval mode by <see cref="SamplingGenerator"/>.</summary>
+    public Tensor Sample(int n, long noiseSeed)
+    {
+        OptionChecks.Count(n, nameof(n), "the number of samples");
+        using var noise = new torch.Generator(unchecked((ulong)noiseSeed));
+        using var scope = torch.NewDisposeScope();
+        var z = torch.randn(new long[] { n, Definition.LatentDim }, generator: noise).to(TorchDevice);
+        return scope.MoveToOuter(Objective.Generate(z).cpu());
+    }
+
     /// <summary>Images from the fixed grid noise, on the CPU.</summary>
     public Tensor SampleFixedGrid() => Objective.SampleFixedGrid();
 
