@@ -12,7 +12,7 @@ namespace GanDsl.Examples.Toy;
 /// 2,500 samples over the true modes.</summary>
 internal static class ToyCommand
 {
-    public const long DefaultSteps = 3000;
+    public const long DefaultSteps = 4000;
     public const int DefaultBatch = 256;
 
     public static readonly string Usage = $"""

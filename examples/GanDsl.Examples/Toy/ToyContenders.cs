@@ -40,14 +40,14 @@ internal static class ToyContenders
     /// <summary>Name, what it is, and how to make it.</summary>
     public static readonly IReadOnlyList<(string Name, string Description, Func<GanOptions, IToyGan> Create)> All = new (string, string, Func<GanOptions, IToyGan>)[]
     {
-        (nameof(GanLoss.NonSaturating), "non-saturating loss, Adam 2e-4 (0.5, 0.999)", o => Wrap(new ToyNonSaturatingGan(o))),
-        (nameof(GanLoss.Minimax), "minimax loss, Adam 2e-4 (0.5, 0.999)", o => Wrap(new ToyMinimaxGan(o))),
-        (nameof(GanLoss.Wasserstein), "WGAN: RMSprop 5e-5, clip 0.01, 5 critic steps", o => Wrap(new ToyWassersteinGan(o))),
-        (nameof(GanLoss.WassersteinGP), "WGAN-GP: Adam 1e-4 (0.5, 0.9), lambda 10, 5 critic steps", o => Wrap(new ToyWassersteinGpGan(o))),
-        (nameof(GanLoss.Hinge), "hinge loss, Adam 2e-4 (0.5, 0.999)", o => Wrap(new ToyHingeGan(o))),
-        (nameof(GanLoss.LeastSquares), "least squares (0/1/1), Adam 2e-4 (0.5, 0.999)", o => Wrap(new ToyLeastSquaresGan(o))),
+        (nameof(GanLoss.NonSaturating), "non-saturating loss, Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyNonSaturatingGan(o))),
+        (nameof(GanLoss.Minimax), "minimax loss, Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyMinimaxGan(o))),
+        (nameof(GanLoss.Wasserstein), "WGAN: RMSprop 1e-3, clip 0.01, 5 critic steps", o => Wrap(new ToyWassersteinGan(o))),
+        (nameof(GanLoss.WassersteinGP), "WGAN-GP: Adam 5e-4 (0.5, 0.9), lambda 10, 5 critic steps", o => Wrap(new ToyWassersteinGpGan(o))),
+        (nameof(GanLoss.Hinge), "hinge loss, Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyHingeGan(o))),
+        (nameof(GanLoss.LeastSquares), "least squares (0/1/1), Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyLeastSquaresGan(o))),
         ("NonSaturating+EMA", "non-saturating, samples from a moving average of G (decay 0.999)", o => Wrap(new ToyEmaGan(o))),
-        ("NonSaturating+TTUR", "non-saturating, G 1e-4 and D 4e-4", o => Wrap(new ToyTturGan(o))),
+        ("NonSaturating+TTUR", "non-saturating, G 5e-4 and D 2e-3", o => Wrap(new ToyTturGan(o))),
         ("NonSaturating+R1", "non-saturating with an R1 penalty (gamma 0.1)", o => Wrap(new ToyR1Gan(o))),
         ("NonSaturating+LabelSmoothing", "non-saturating, real target 0.9", o => Wrap(new ToyLabelSmoothingGan(o))),
     };

@@ -53,6 +53,21 @@ public sealed class ToyTests : IDisposable
     }
 
     [Fact]
+    public void Fit_takes_a_plain_tensor_of_points_and_draws_them_over_the_real_ones()
+    {
+        using var gan = new GanDsl.Tests.Training.PointsGan(new GanOptions { Seed = 2, Device = ComputeDevice.Cpu, GridSamples = 16 });
+        using var points = GaussianMixture.Grid().Sample(64, seed: 1);
+        string run = Path.Combine(_folder, "tensor");
+
+        var result = gan.Fit(points, epochs: 2, batchSize: 16, output: run);
+
+        Assert.Equal(8, result.LastStep);
+        Assert.Equal(Path.Combine(run, "samples", "epoch-002.png"), result.SamplePicture);
+        Assert.Equal(64, points.shape[0]); // the caller's tensor is copied, not taken
+        Assert.False(points.IsInvalid);
+    }
+
+    [Fact]
     public void The_table_gives_mean_spread_and_range_per_gan_and_mixture_beside_the_published_numbers()
     {
         var ring = GaussianMixture.Ring();
