@@ -20,6 +20,9 @@ public static class Program
 {
     public static int Main()
     {
+        // Generated members a user reads in the editor (tools/GanDsl.LspCheck goes to their definitions and hovers them).
+        Console.WriteLine($"consumer: TinyGenerator makes {TinyGenerator.OutputShape}");
+        Console.Write(TinyGenerator.Summary());
         using var gan = new TinyGan(new GanOptions { Seed = 1, Device = ComputeDevice.Cpu });
         using var real = torch.rand(8, 1, 7, 7) * 2 - 1;
         var step = gan.TrainStep(real);

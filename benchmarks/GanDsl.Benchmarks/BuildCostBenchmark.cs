@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Text;
 using GanDsl.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,7 +10,8 @@ namespace GanDsl.Benchmarks;
 
 /// <summary>
 /// What GanDsl adds to a build: the generator driver over compilations with 1, 10, 100 and 300 models
-/// (a model = one [GanGenerator], [GanDiscriminator] or [Gan] class, written in triples), cold (new driver) and
+/// (a model = one [GanGenerator], [GanDiscriminator] or [Gan] class, written in triples, every other one a graph with
+/// a block and skips), cold (new driver) and
 /// after an unrelated edit (the same driver, one other file changed).
 /// Each round builds fresh compilations (so Roslyn binds the attributes again, as it does for a real edit) and
 /// times GanDsl and <see cref="AttributeOnlyGenerator"/> back to back, alternating which goes first, with step
@@ -91,8 +91,8 @@ internal static class BuildCostBenchmark
         /// <summary>Whole triples (generator, discriminator, [Gan]), one file each; a remainder of one or two classes
         /// is a lone generator (and discriminator) in a last file.</summary>
         public static Scenario Create(MetadataReference[] references, int models) => new(
-            Enumerable.Range(0, models / 3).Select(i => Models(i))
-                .Concat(models % 3 == 0 ? Array.Empty<string>() : new[] { Models(models / 3, models % 3) })
+            Enumerable.Range(0, models / 3).Select(i => ModelSources.Triple(i))
+                .Concat(models % 3 == 0 ? Array.Empty<string>() : new[] { ModelSources.Triple(models / 3, models % 3) })
                 .Select((text, i) => CSharpSyntaxTree.ParseText(text, Parse, $"Models{i}.cs")).ToList(),
             CSharpSyntaxTree.ParseText("namespace Bench; public class Unrelated { }", Parse, "Unrelated.cs"),
             CSharpSyntaxTree.ParseText("namespace Bench; public class Unrelated { public int Changed; }", Parse, "Unrelated.cs"),
@@ -140,30 +140,4 @@ internal static class BuildCostBenchmark
         reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
 
     private static double Median(IEnumerable<double> values) => TrainStepBenchmark.Median(values.ToList());
-
-    /// <summary>A realistic model triple (or its first <paramref name="classes"/> classes); sizes vary with i so no
-    /// two classes are alike.</summary>
-    private static string Models(int i, int classes = 3)
-    {
-        int hidden = 64 + i;
-        var text = new StringBuilder()
-            .AppendLine("using GanDsl;")
-            .AppendLine("namespace Bench;")
-            .AppendLine($"[GanGenerator(LatentDim = {32 + i % 7})]")
-            .AppendLine($"[Dense({hidden}), BatchNorm, LeakyReLU(0.2)]")
-            .AppendLine("[Dense(8 * 7 * 7), ReLU, Reshape(8, 7, 7)]")
-            .AppendLine("[ConvTranspose2d(16, Kernel = 5, Stride = 2, Same = true), BatchNorm, ReLU]")
-            .AppendLine("[ConvTranspose2d(1, Kernel = 5, Stride = 2, Same = true), Tanh]")
-            .AppendLine($"public partial class G{i} {{ }}");
-        if (classes == 1) return text.ToString();
-        text.AppendLine("[GanDiscriminator(1, 28, 28)]")
-            .AppendLine($"[Conv2d({16 + i % 5}, Kernel = 5, Stride = 2, Same = true), LeakyReLU(0.2), Dropout(0.3)]")
-            .AppendLine("[Conv2d(32, Kernel = 3, Stride = 2, Padding = 1), LeakyReLU(0.2)]")
-            .AppendLine("[Flatten, Dense(1)]")
-            .AppendLine($"public partial class D{i} {{ }}");
-        if (classes == 2) return text.ToString();
-        return text.AppendLine($"[Gan(typeof(G{i}), typeof(D{i}))]")
-            .AppendLine($"public partial class Gan{i} {{ }}")
-            .ToString();
-    }
 }

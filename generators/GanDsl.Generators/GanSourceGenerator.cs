@@ -37,13 +37,13 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
         var generators = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.GeneratorAttribute,
                 static (node, _) => true,
-                static (ctx, ct) => ReadModel(ctx.TargetSymbol, ModelRole.Generator, ctx.Attributes[0], ct))
+                static (ctx, ct) => ReadNetwork(ctx.TargetSymbol, NetworkRole.Generator, ctx.Attributes[0], ct))
             .WithTrackingName(TrackingNames.GeneratorModels);
 
         var discriminators = context.SyntaxProvider.ForAttributeWithMetadataName(
                 KnownNames.DiscriminatorAttribute,
                 static (node, _) => true,
-                static (ctx, ct) => ReadModel(ctx.TargetSymbol, ModelRole.Discriminator, ctx.Attributes[0], ct))
+                static (ctx, ct) => ReadNetwork(ctx.TargetSymbol, NetworkRole.Discriminator, ctx.Attributes[0], ct))
             .WithTrackingName(TrackingNames.DiscriminatorModels);
 
         var gans = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -81,12 +81,12 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
     // an unexpected exception becomes a stand-in spec that yields GAN000 and no file for that class.
 
     /// <summary>Null for an attribute on something that is not a type: the compiler reports that (CS0592).</summary>
-    private static ModelSpec? ReadModel(ISymbol target, ModelRole role, AttributeData attribute, CancellationToken ct)
+    private static NetworkSpec? ReadNetwork(ISymbol target, NetworkRole role, AttributeData attribute, CancellationToken ct)
     {
         if (target is not INamedTypeSymbol type || !IsFirst(type, attribute)) return null;
-        try { return ModelReader.Read(type, role, attribute, ct).Spec; }
+        try { return NetworkReader.Read(type, role, attribute, ct).Spec; }
         catch (OperationCanceledException) { throw; }
-        catch (Exception e) { return ModelSpec.Failed(SafeNamespace(target), target.Name, role, e); }
+        catch (Exception e) { return NetworkSpec.Failed(SafeNamespace(target), target.Name, role, e); }
     }
 
     private static GanSpec? ReadGan(ISymbol target, AttributeData attribute, CancellationToken ct)
@@ -120,18 +120,18 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
     }
 
     /// <summary>The networks a [Gan] can pair with; one GanDsl failed on is left out (it has its own GAN000).</summary>
-    private static EquatableArray<ModelSpec> ToEquatable(ImmutableArray<ModelSpec?> specs) =>
+    private static EquatableArray<NetworkSpec> ToEquatable(ImmutableArray<NetworkSpec?> specs) =>
         specs.Where(s => s is { InternalError.Length: 0 }).Select(s => s!).ToEquatableArray();
 
-    private static GanSpec? Pair(GanSpec? gan, EquatableArray<ModelSpec> generators, EquatableArray<ModelSpec> discriminators)
+    private static GanSpec? Pair(GanSpec? gan, EquatableArray<NetworkSpec> generators, EquatableArray<NetworkSpec> discriminators)
     {
         if (gan is null || gan.InternalError.Length > 0) return gan;
         try
         {
             return gan with
             {
-                Generator = generators.FirstOrDefault(g => g.Role == ModelRole.Generator && GanSpec.IsKeyOf(gan.GeneratorKey, g)),
-                Discriminator = discriminators.FirstOrDefault(d => d.Role == ModelRole.Discriminator && GanSpec.IsKeyOf(gan.DiscriminatorKey, d)),
+                Generator = generators.FirstOrDefault(g => g.Role == NetworkRole.Generator && GanSpec.IsKeyOf(gan.GeneratorKey, g)),
+                Discriminator = discriminators.FirstOrDefault(d => d.Role == NetworkRole.Discriminator && GanSpec.IsKeyOf(gan.DiscriminatorKey, d)),
             };
         }
         catch (Exception e) { return GanSpec.Failed(gan.Namespace, gan.ClassName, e); }
@@ -144,15 +144,15 @@ public sealed class GanSourceGenerator : IIncrementalGenerator
 /// this step Unchanged and no text is rewritten.</summary>
 internal sealed record ModuleOutput(string HintName, string Text, string ClassName = "", string Failure = "")
 {
-    public static ModuleOutput? From(ModelSpec? spec)
+    public static ModuleOutput? From(NetworkSpec? spec)
     {
         if (spec is null) return null;
         if (spec.InternalError.Length > 0) return Failed(spec.FullName, spec.InternalError);
         try
         {
-            var analysis = ModelChecker.Check(spec);
-            if (!analysis.HasErrors) return new ModuleOutput(ModuleEmitter.HintName(spec), ModuleEmitter.Emit(analysis));
-            return spec.Declarable ? new ModuleOutput(ModuleEmitter.HintName(spec), DeclarationHalfEmitter.Emit(analysis)) : null;
+            var analysis = NetworkChecker.Check(spec);
+            if (!analysis.HasErrors) return new ModuleOutput(NetworkEmitter.HintName(spec), NetworkEmitter.Emit(analysis));
+            return spec.Declarable ? new ModuleOutput(NetworkEmitter.HintName(spec), DeclarationHalfEmitter.Emit(analysis)) : null;
         }
         catch (OperationCanceledException) { throw; }
         catch (Exception e) { return Failed(spec.FullName, FailureText.Of(e)); }
@@ -165,8 +165,8 @@ internal sealed record ModuleOutput(string HintName, string Text, string ClassNa
         try
         {
             if (spec.HasMalformedAttributes || spec.Generator is null || spec.Discriminator is null) return null;
-            var generator = ModelChecker.Check(spec.Generator);
-            var discriminator = ModelChecker.Check(spec.Discriminator);
+            var generator = NetworkChecker.Check(spec.Generator);
+            var discriminator = NetworkChecker.Check(spec.Discriminator);
             var problems = PairChecker.Check(spec, generator, discriminator);
             if (!generator.HasErrors && !discriminator.HasErrors && !problems.Any(p => p.IsError))
                 return new ModuleOutput(GanEmitter.HintName(spec), GanEmitter.Emit(spec, generator, discriminator));
@@ -179,7 +179,7 @@ internal sealed record ModuleOutput(string HintName, string Text, string ClassNa
         catch (Exception e) { return Failed(spec.FullName, FailureText.Of(e)); }
     }
 
-    private static bool HasGeneratedHalf(ModelAnalysis network) => !network.HasErrors || network.Spec.Declarable;
+    private static bool HasGeneratedHalf(NetworkAnalysis network) => !network.HasErrors || network.Spec.Declarable;
 
     public static ModuleOutput Failed(string className, string failure) => new("", "", className, failure);
 

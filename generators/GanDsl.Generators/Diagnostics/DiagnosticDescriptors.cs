@@ -24,7 +24,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ImpossibleArithmetic = Make("GAN003", "Convolution, padding or upsampling arithmetic is impossible", DiagnosticSeverity.Error,
         "A convolution's output size follows PyTorch's formula from its input size, kernel, stride and padding; a result below 1 cannot be built, and Same = true on a transposed convolution with stride 1 and an even kernel has no padding that gives it.");
     public static readonly DiagnosticDescriptor WrongRank = Make("GAN004", "Layer receives an input of the wrong rank", DiagnosticSeverity.Error,
-        "Dense takes a flat vector (N); convolutions, Upsample and ZeroPad2d take an image (C, H, W); BatchNorm takes either. Insert a Flatten or a Reshape between layers of different ranks.");
+        "Dense takes a flat vector (N); convolutions, padding, pooling, Upsample, PixelShuffle and InstanceNorm take an image (C, H, W); BatchNorm and ConcatLabel take either. Insert a Flatten or a Reshape between layers of different ranks.");
     public static readonly DiagnosticDescriptor DiscriminatorOutput = Make("GAN005", "Discriminator does not output one logit per sample", DiagnosticSeverity.Error,
         "GanDsl's losses take one logit per sample from the discriminator: an output shape of (1), or (1, 1, 1) as from a final 4 x 4 convolution over a 4 x 4 map. A single-channel map (1, H, W) is a patch discriminator (GAN010); any other output is this error.");
     public static readonly DiagnosticDescriptor InvalidArgument = Make("GAN006", "Invalid layer or model argument", DiagnosticSeverity.Error,
@@ -38,6 +38,29 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PatchMap = Make("GAN010", "Discriminator outputs a patch map", DiagnosticSeverity.Warning,
         "A discriminator whose output is a single-channel map (1, H, W) scores patches of the image (PatchGAN); the losses average over the patches, so it trains. A warning, in case one logit per sample was meant; silence it with .editorconfig for a deliberate patch discriminator.");
 
+    public static readonly DiagnosticDescriptor ConcatShapes = Make("GAN011", "Concat joins values whose shapes do not fit", DiagnosticSeverity.Error,
+        "Concat joins the current value with a named one along the channel axis of images, whose height and width must then agree, or along the feature axis of flat vectors; a flat vector and an image cannot be joined.");
+    public static readonly DiagnosticDescriptor AddShapes = Make("GAN012", "Add sums values of different shapes", DiagnosticSeverity.Error,
+        "Add sums the current value and a named one element by element (a skip or residual connection), so both must have the same shape; GanDsl does not broadcast.");
+    public static readonly DiagnosticDescriptor UnknownName = Make("GAN013", "Value name used before it is tapped, unknown, or tapped twice", DiagnosticSeverity.Error,
+        "Concat and Add read a value named by an earlier Tap in the same class or block (\"input\" is always the input). A name must be tapped before it is read, and each name names one value.");
+    public static readonly DiagnosticDescriptor UnusedTap = Make("GAN014", "Tapped value is never used", DiagnosticSeverity.Warning,
+        "A Tap names a value so a later Concat or Add can read it; a name nothing reads is probably a forgotten skip connection or a misspelt name.");
+    public static readonly DiagnosticDescriptor LabelWithoutClasses = Make("GAN015", "Label layer without class labels", DiagnosticSeverity.Error,
+        "ConcatLabel and ProjectLabel read each sample's class label, which a network has only when its role attribute declares Classes; a block has no labels.");
+    public static readonly DiagnosticDescriptor UnusedClasses = Make("GAN016", "Classes declared but no layer reads the labels", DiagnosticSeverity.Warning,
+        "A network with Classes takes labels in its forward, but without a ConcatLabel or ProjectLabel layer they change nothing.");
+    public static readonly DiagnosticDescriptor ProjectLabelPlacement = Make("GAN017", "ProjectLabel is not a discriminator's last layer on a flat input", DiagnosticSeverity.Error,
+        "ProjectLabel turns a feature vector (F) and the label into the discriminator's logit, so it must be the last layer of a discriminator and receive a flat input.");
+    public static readonly DiagnosticDescriptor ClassesMismatch = Make("GAN018", "Generator and discriminator disagree on Classes", DiagnosticSeverity.Error,
+        "In a conditional GAN both networks see the same labels, so the generator and the discriminator of a [Gan] must declare the same Classes, or neither.");
+    public static readonly DiagnosticDescriptor RecursiveBlock = Make("GAN019", "Block uses itself", DiagnosticSeverity.Error,
+        "A [GanBlock] is expanded where it is used; a block that uses itself, directly or through other blocks, would never end.");
+    public static readonly DiagnosticDescriptor ImageToImageInGan = Make("GAN020", "Image-to-image generator in a [Gan]", DiagnosticSeverity.Error,
+        "A generator declared with an input shape takes an image instead of noise. [Gan] trains a noise-to-image pair; an image-to-image generator needs an image-to-image objective (paired images or cycle consistency), which [Gan] does not have.");
+    public static readonly DiagnosticDescriptor ConditionalGan = Make("GAN021", "Conditional networks in a [Gan]", DiagnosticSeverity.Error,
+        "The networks are class-conditional (Classes), but [Gan] trains unconditional pairs; conditional training comes with the training objectives. The networks can be used as modules meanwhile.");
+
     /// <summary>Reported by the generator itself, not the analyzer: GanDsl failed on a class (a bug in GanDsl). The
     /// generator never throws (that would be CS8785 and drop all its output), but it must not fail silently either.</summary>
     public static readonly DiagnosticDescriptor InternalError = Make("GAN000", "GanDsl failed to generate code for a class", DiagnosticSeverity.Error,
@@ -47,7 +70,8 @@ internal static class DiagnosticDescriptors
     /// <summary>What the analyzer reports (GAN000 comes from the generator).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         ShapeMismatch, ReshapeCount, ImpossibleArithmetic, WrongRank, DiscriminatorOutput,
-        InvalidArgument, InvalidDeclaration, SigmoidOnLogits, SizeOverflow, PatchMap);
+        InvalidArgument, InvalidDeclaration, SigmoidOnLogits, SizeOverflow, PatchMap, ConcatShapes, AddShapes, UnknownName,
+        UnusedTap, LabelWithoutClasses, UnusedClasses, ProjectLabelPlacement, ClassesMismatch, RecursiveBlock, ImageToImageInGan, ConditionalGan);
 
     private static readonly Dictionary<ProblemCode, DiagnosticDescriptor> ByCode = new()
     {
@@ -61,6 +85,17 @@ internal static class DiagnosticDescriptors
         [ProblemCode.SigmoidOnLogits] = SigmoidOnLogits,
         [ProblemCode.SizeOverflow] = SizeOverflow,
         [ProblemCode.PatchMap] = PatchMap,
+        [ProblemCode.ConcatShapes] = ConcatShapes,
+        [ProblemCode.AddShapes] = AddShapes,
+        [ProblemCode.UnknownName] = UnknownName,
+        [ProblemCode.UnusedTap] = UnusedTap,
+        [ProblemCode.LabelWithoutClasses] = LabelWithoutClasses,
+        [ProblemCode.UnusedClasses] = UnusedClasses,
+        [ProblemCode.ProjectLabelPlacement] = ProjectLabelPlacement,
+        [ProblemCode.ClassesMismatch] = ClassesMismatch,
+        [ProblemCode.RecursiveBlock] = RecursiveBlock,
+        [ProblemCode.ImageToImageInGan] = ImageToImageInGan,
+        [ProblemCode.ConditionalGan] = ConditionalGan,
     };
 
     public static DiagnosticDescriptor For(ProblemCode code) => ByCode[code];

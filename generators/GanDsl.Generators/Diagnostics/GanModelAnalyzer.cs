@@ -37,23 +37,23 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
         {
             Reporter? reporter = null; // only for GanDsl classes: this runs for every type of the compilation
             Reporter Report() => reporter ??= new Reporter(context, type);
-            if (ModelReader.HasLayersButNoRole(type))
-                Report().Add(new[] { ModelReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty, classLevel: true);
+            if (NetworkReader.HasLayersButNoRole(type))
+                Report().Add(new[] { NetworkReader.LayersWithoutRole(type) }, type.GetAttributes()[0], ImmutableArray<AttributeData>.Empty, classLevel: true);
             foreach (var attribute in type.GetAttributes())
             {
-                if (ModelReader.RoleOf(attribute) is { } role)
+                if (NetworkReader.RoleOf(attribute) is { } role)
                 {
-                    var reading = ModelReader.Read(type, role, attribute, context.CancellationToken);
+                    var reading = NetworkReader.Read(type, role, attribute, context.CancellationToken);
                     if (reading.Spec.HasMalformedAttributes) continue; // the compiler already reports these
-                    var analysis = ModelChecker.Check(reading.Spec);
-                    Report().AddRead(analysis.Problems, reading.RoleAttribute, reading.LayerAttributes);
+                    var analysis = NetworkChecker.Check(reading.Spec);
+                    Report().AddRead(analysis.Problems, reading.RoleAttribute, reading.LayerAttributes, blocks: reading.BlockAttributes);
                 }
                 else if (KnownNames.Is(attribute.AttributeClass, KnownNames.GanAttributeName))
                 {
                     var gan = GanReader.Read(type, attribute, context.CancellationToken);
                     if (gan.HasMalformedAttributes) continue;
-                    var generator = gan.Generator is null ? null : ModelChecker.Check(gan.Generator);
-                    var discriminator = gan.Discriminator is null ? null : ModelChecker.Check(gan.Discriminator);
+                    var generator = gan.Generator is null ? null : NetworkChecker.Check(gan.Generator);
+                    var discriminator = gan.Discriminator is null ? null : NetworkChecker.Check(gan.Discriminator);
                     Report().AddRead(PairChecker.Check(gan, generator, discriminator), attribute, ImmutableArray<AttributeData>.Empty,
                         GeneratorOf(attribute));
                 }
@@ -89,11 +89,11 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
 
         /// <summary>The problems of one model attribute's read.</summary>
         public void AddRead(IEnumerable<Problem> problems, AttributeData modelAttribute, ImmutableArray<AttributeData> layers,
-            INamedTypeSymbol? generator = null) =>
-            Add(problems, modelAttribute, layers, classLevel: _reads++ == 0, generator);
+            INamedTypeSymbol? generator = null, IReadOnlyDictionary<string, ImmutableArray<AttributeData>>? blocks = null) =>
+            Add(problems, modelAttribute, layers, classLevel: _reads++ == 0, generator, blocks);
 
         public void Add(IEnumerable<Problem> problems, AttributeData modelAttribute, ImmutableArray<AttributeData> layers,
-            bool classLevel, INamedTypeSymbol? generator = null)
+            bool classLevel, INamedTypeSymbol? generator = null, IReadOnlyDictionary<string, ImmutableArray<AttributeData>>? blocks = null)
         {
             foreach (var problem in problems)
             {
@@ -104,18 +104,25 @@ public sealed class GanModelAnalyzer : DiagnosticAnalyzer
                     ? ImmutableDictionary<string, string?>.Empty
                     : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, problem.Fix);
                 _context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Code), location,
-                    AdditionalLocations(problem, generator), properties, problem.Message));
+                    AdditionalLocations(problem, generator, blocks), properties, problem.Message));
             }
         }
 
         /// <summary>GAN001 with a fix: the generator's last layer attribute, where the fix appends or rewrites a Reshape
-        /// (often in another file than the [Gan]).</summary>
-        private IEnumerable<Location>? AdditionalLocations(Problem problem, INamedTypeSymbol? generator)
+        /// (often in another file than the [Gan]). A problem inside a block: the block's attribute at fault.</summary>
+        private IEnumerable<Location>? AdditionalLocations(Problem problem, INamedTypeSymbol? generator,
+            IReadOnlyDictionary<string, ImmutableArray<AttributeData>>? blocks)
         {
+            var ct = _context.CancellationToken;
+            if (problem.Inner is { } site)
+                return blocks is not null && blocks.TryGetValue(site.BlockKey, out var attributes) && site.Attribute < attributes.Length
+                       && attributes[site.Attribute].ApplicationSyntaxReference is { } inner
+                    ? new[] { inner.GetSyntax(ct).GetLocation() }
+                    : null;
             if (problem.Code != ProblemCode.ShapeMismatch || problem.Fix.Length == 0 || generator is null) return null;
-            var last = ModelReader.LastLayerAttribute(generator, _context.CancellationToken);
+            var last = NetworkReader.LastLayerAttribute(generator, ct);
             return last?.ApplicationSyntaxReference is { } reference
-                ? new[] { reference.GetSyntax(_context.CancellationToken).GetLocation() }
+                ? new[] { reference.GetSyntax(ct).GetLocation() }
                 : null;
         }
     }

@@ -13,7 +13,7 @@ namespace GanDsl.Generators.Emitting;
 /// and the members users call. What the user declared is written as declared (LatentDim, the input shape, [Gan]
 /// options, when valid); what the broken layers would decide, constructing, running and loading throw an
 /// InvalidOperationException that names the class and its GanDsl errors. Members the user's half declares are left out.
-/// Only for a class that can take it without a compiler error of its own (<see cref="ModelSpec.Declarable"/>).
+/// Only for a class that can take it without a compiler error of its own (<see cref="NetworkSpec.Declarable"/>).
 /// </summary>
 internal static class DeclarationHalfEmitter
 {
@@ -25,51 +25,57 @@ internal static class DeclarationHalfEmitter
 
     private const string Unknown = " => throw " + Thrower + ".Error();";
 
-    public static string Emit(ModelAnalysis analysis)
+    public static string Emit(NetworkAnalysis analysis)
     {
         var spec = analysis.Spec;
-        bool isGenerator = spec.Role == ModelRole.Generator;
         string name = Names.Identifier(spec.ClassName);
         var input = analysis.KnownInput;
         var omit = new HashSet<string>(spec.UserMembers);
         string errors = ErrorList((spec.ClassName, analysis.Problems));
 
         var w = Begin(spec.ClassName, spec.Namespace, errors);
-        w.Line($"/// <summary>{(isGenerator ? "Generator" : "Discriminator")} {spec.ClassName}, declaration only: GanDsl reported {errors}.</summary>");
+        w.Line($"/// <summary>{NetworkKind.Title(spec)} {spec.ClassName}, declaration only: GanDsl reported {errors}.</summary>");
         w.Line(Names.GeneratedCode);
-        w.Open($"partial class {name} : {Names.ModuleBase}, {(isGenerator ? Names.GeneratorInterface : Names.DiscriminatorInterface)}");
+        w.Open($"partial class {name} : {NetworkKind.BaseType(spec)}, {NetworkKind.Interfaces(spec)}");
 
         var members = new MemberWriter(w, omit);
-        if (isGenerator)
+        if (spec.IsNoiseGenerator)
             members.Add("LatentDim", "Size of the latent noise vector.",
                 input is null ? "public static int LatentDim" + Unknown : Invariant($"public static int LatentDim => {input[0]};"));
+        if (spec.IsConditional)
+            members.Add("Classes", "Number of classes of the labels.",
+                spec.Classes <= int.MaxValue && !spec.HasMalformedAttributes ? Invariant($"public static int Classes => {spec.Classes};") : "public static int Classes" + Unknown);
         members.Add("InputShape", input is null ? "Input of one sample: unknown, its declaration has errors." : $"Input of one sample: {input}.",
             input is null ? $"public static {Names.TensorShape} InputShape" + Unknown
                 : $"public static {Names.TensorShape} InputShape {{ get; }} = new({Suggestions.Arguments(input.Dims)});");
         members.Add("OutputShape", "Output of one sample: unknown while the model has errors.", $"public static {Names.TensorShape} OutputShape" + Unknown);
         members.Add("ParameterCount", "Number of trainable parameters: unknown while the model has errors.", "public static long ParameterCount" + Unknown);
         members.Add("Summary", "The layer table: unknown while the model has errors.", "public static string Summary()" + Unknown);
+        members.Add("Graph", "The network's graph: unknown while the model has errors.", $"public static {Names.NetworkGraph} Graph" + Unknown);
         members.Add(spec.ClassName + "()", "Throws: the model has errors (before the TorchSharp module is created).",
             $"public {name}() : base({Thrower}.Fail<string>()) {{ }}");
-        members.Add("forward", "Throws: the model has errors.", $"public override {Names.Tensor} forward({Names.Tensor} input)" + Unknown);
+        members.Add("forward", "Throws: the model has errors.", $"public override {Names.Tensor} forward({NetworkKind.ForwardParameters(spec)})" + Unknown);
         w.Close();
 
         return End(w, spec.ClassName, spec.Namespace, errors);
     }
 
-    public static string Emit(GanSpec spec, ModelAnalysis generator, ModelAnalysis discriminator, IEnumerable<Problem> pairProblems)
+    public static string Emit(GanSpec spec, NetworkAnalysis generator, NetworkAnalysis discriminator, IEnumerable<Problem> pairProblems)
     {
         var o = spec.Options;
         string name = Names.Identifier(spec.ClassName);
         var omit = new HashSet<string>(spec.UserMembers);
         string errors = ErrorList((spec.ClassName, pairProblems), (generator.Spec.ClassName, generator.Problems), (discriminator.Spec.ClassName, discriminator.Problems));
-        var latent = generator.KnownInput;
+        var latent = generator.Spec.IsNoiseGenerator ? generator.KnownInput : null;
         var image = generator.HasErrors ? null : generator.Output;
+        // GanModel's constraints take unconditional noise-to-image pairs only; for the others (GAN020, GAN021) the half
+        // has no base class, so it compiles and names the pair's options without claiming to train it.
+        bool trainable = Shapes.PairChecker.FitsGanModel(generator.Spec, discriminator.Spec);
 
         var w = Begin(spec.ClassName, spec.Namespace, errors);
         w.Line($"/// <summary>[Gan] {spec.ClassName} of {generator.Spec.ClassName} and {discriminator.Spec.ClassName}, declaration only: GanDsl reported {errors}.</summary>");
         w.Line(Names.GeneratedCode);
-        w.Open($"partial class {name} : {Names.GanModelBase}<{spec.GeneratorTypeName}, {spec.DiscriminatorTypeName}>");
+        w.Open(trainable ? $"partial class {name} : {Names.GanModelBase}<{spec.GeneratorTypeName}, {spec.DiscriminatorTypeName}>" : $"partial class {name}");
 
         var members = new MemberWriter(w, omit);
         members.Add("LatentDim", null, latent is null ? "public static int LatentDim" + Unknown : Invariant($"public const int LatentDim = {latent[0]};"));
@@ -80,7 +86,9 @@ internal static class DeclarationHalfEmitter
                 : $"public static {Names.TensorShape} ImageShape {{ get; }} = new({Suggestions.Arguments(image.Dims)});");
         members.Add("Declaration", "Throws: the pairing has errors.", $"public static {Names.GanDefinition} Declaration" + Unknown);
         members.Add(spec.ClassName + "()", "Throws: the pairing has errors (before any network is created).",
-            $"public {name}({Names.GanOptions}? options = null) : base({Thrower}.Fail<{Names.GanDefinition}>(), options, null!, null!) {{ }}");
+            trainable
+                ? $"public {name}({Names.GanOptions}? options = null) : base({Thrower}.Fail<{Names.GanDefinition}>(), options, null!, null!) {{ }}"
+                : $"public {name}({Names.GanOptions}? options = null) => throw {Thrower}.Error();");
         members.Add("Load", "Throws: the pairing has errors.", $"public static {name} Load(string path, {Names.GanOptions}? options = null)" + Unknown);
         w.Close();
 

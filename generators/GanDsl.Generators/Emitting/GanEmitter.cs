@@ -10,7 +10,7 @@ internal static class GanEmitter
 {
     public static string HintName(GanSpec spec) => Names.HintName(spec.FullName);
 
-    public static string Emit(GanSpec spec, ModelAnalysis generator, ModelAnalysis discriminator)
+    public static string Emit(GanSpec spec, NetworkAnalysis generator, NetworkAnalysis discriminator)
     {
         var o = spec.Options;
         var w = new CodeWriter();

@@ -43,10 +43,5 @@ internal static class GanOptionConstants
         "R1Penalty", "LabelSmoothing", "EmaDecay",
     };
 
-    /// <summary>A C# double literal that round-trips: "0.2", "1.0", "1E-05".</summary>
-    private static string Literal(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.Contains(".") || text.Contains("E") ? text : text + ".0";
-    }
+    private static string Literal(double value) => Ops.OpText.Literal(value);
 }

@@ -30,17 +30,43 @@ internal static class Names
     }
 
     public const string Tensor = "global::TorchSharp.torch.Tensor";
+    public const string Torch = "global::TorchSharp.torch";
     public const string Nn = "global::TorchSharp.torch.nn";
     public const string Modules = "global::TorchSharp.Modules";
     public const string ModuleBase = "global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>";
+    public const string ConditionalModuleBase = "global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>";
     public const string TensorShape = "global::GanDsl.TensorShape";
     public const string GeneratorInterface = "global::GanDsl.IGanGenerator";
     public const string DiscriminatorInterface = "global::GanDsl.IGanDiscriminator";
+    public const string ConditionalGeneratorInterface = "global::GanDsl.IConditionalGanGenerator";
+    public const string ConditionalDiscriminatorInterface = "global::GanDsl.IConditionalGanDiscriminator";
+    public const string ConditionalNetworkInterface = "global::GanDsl.IConditionalNetwork";
+    public const string ImageToImageInterface = "global::GanDsl.IImageToImageGenerator";
+    public const string NetworkGraph = "global::GanDsl.NetworkGraph";
+    public const string GraphInput = "global::GanDsl.GraphInput";
+    public const string GraphNode = "global::GanDsl.GraphNode";
     public const string GanModelBase = "global::GanDsl.GanModel";
     public const string GanDefinition = "global::GanDsl.GanDefinition";
     public const string GanOptions = "global::GanDsl.GanOptions";
     public const string GanLoss = "global::GanDsl.GanLoss";
-    public const string Reshape = "global::GanDsl.Layers.Reshape";
+    public const string Layers = "global::GanDsl.Layers";
+
+    /// <summary>A C# string literal for any text (op displays hold quotes).</summary>
+    public static string StringLiteral(string text)
+    {
+        var b = new System.Text.StringBuilder("\"");
+        foreach (char c in text)
+            b.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                _ when c < ' ' => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        return b.Append('"').ToString();
+    }
 
     /// <summary>[GeneratedCode] with this generator's own version (the package's: the project sets it from GanDslVersion).</summary>
     public static readonly string GeneratedCode =

@@ -6,15 +6,15 @@ namespace GanDsl.Generators.Model;
 /// A [Gan] class with both of its networks, so the pairing check and the trainer emitter need nothing else from
 /// the compilation. The generator pipeline reads the networks once, as their own models, and fills them in from
 /// there (by <see cref="GeneratorKey"/> / <see cref="DiscriminatorKey"/>); the analyzer reads them directly.
-/// <see cref="UserMembers"/> and <see cref="Declarable"/> as on <see cref="ModelSpec"/>; for a [Gan], declarable also
+/// <see cref="UserMembers"/> and <see cref="Declarable"/> as on <see cref="NetworkSpec"/>; for a [Gan], declarable also
 /// needs well-formed attributes and type arguments that are networks of the right role it may name (accessibility).
 /// </summary>
 internal sealed record GanSpec(
     string Namespace,
     string ClassName,
     GanOptionsSpec Options,
-    ModelSpec? Generator,
-    ModelSpec? Discriminator,
+    NetworkSpec? Generator,
+    NetworkSpec? Discriminator,
     string GeneratorTypeName,
     string DiscriminatorTypeName,
     EquatableArray<Problem> DeclarationProblems,
@@ -32,11 +32,11 @@ internal sealed record GanSpec(
 
     public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
 
-    /// <summary>The key a network's own model is found by: namespace and class name as <see cref="ModelSpec"/> holds them.</summary>
+    /// <summary>The key a network's own model is found by: namespace and class name as <see cref="NetworkSpec"/> holds them.</summary>
     public static string KeyOf(string ns, string className) => ns + "|" + className;
 
     /// <summary>KeyOf(spec.Namespace, spec.ClassName) == key, without building the string (a [Gan] scans every network).</summary>
-    public static bool IsKeyOf(string key, ModelSpec spec) =>
+    public static bool IsKeyOf(string key, NetworkSpec spec) =>
         key.Length == spec.Namespace.Length + 1 + spec.ClassName.Length
         && key.StartsWith(spec.Namespace, System.StringComparison.Ordinal)
         && key[spec.Namespace.Length] == '|'

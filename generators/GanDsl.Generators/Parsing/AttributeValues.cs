@@ -45,6 +45,17 @@ internal sealed class AttributeValues
         return arg.Values.Select(v => ToLong(v, 0)).ToArray();
     }
 
+    /// <summary>A string argument; null (not failed) for a null constant.</summary>
+    public string? String(int position)
+    {
+        if (position >= _data.ConstructorArguments.Length) return null;
+        var arg = _data.ConstructorArguments[position];
+        if (arg.Kind == TypedConstantKind.Array) { Failed = true; return null; }
+        if (arg.Value is string s) return s;
+        if (!arg.IsNull) Failed = true;
+        return null;
+    }
+
     public ITypeSymbol? Type(int position) =>
         position < _data.ConstructorArguments.Length ? _data.ConstructorArguments[position].Value as ITypeSymbol : null;
 

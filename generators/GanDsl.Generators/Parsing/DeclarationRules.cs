@@ -133,7 +133,7 @@ internal static class DeclarationRules
         // leaving ours out would be CS0534/CS0535.
         if (isNetwork)
             foreach (var name in clashes)
-                blocks |= name is "forward" or "InputShape" or "OutputShape" or "ParameterCount" or "Summary" or "LatentDim" && implemented?.Contains(name) != true;
+                blocks |= name is "forward" or "InputShape" or "OutputShape" or "ParameterCount" or "Summary" or "LatentDim" or "Classes" or "Graph" && implemented?.Contains(name) != true;
 
         var problem = clashes.Count == 0 ? null
             : new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
@@ -157,17 +157,18 @@ internal static class DeclarationRules
         return false;
     }
 
-    /// <summary>A user member that does the job of the generated one of its name: an override of forward(Tensor), or a
-    /// public static member that implements IGanNetwork / IGanGenerator.</summary>
+    /// <summary>A user member that does the job of the generated one of its name: an override of forward (one tensor, or
+    /// input and labels), or a public static member that implements IGanNetwork and its role's interface.</summary>
     private static bool StandsInForGenerated(ISymbol member) => member switch
     {
-        IMethodSymbol { Name: "forward", IsOverride: true, Parameters.Length: 1 } m => IsTensor(m.Parameters[0].Type) && IsTensor(m.ReturnType),
+        IMethodSymbol { Name: "forward", IsOverride: true, Parameters.Length: 1 or 2 } m => m.Parameters.All(p => IsTensor(p.Type)) && IsTensor(m.ReturnType),
         IMethodSymbol { Name: "Summary", IsStatic: true, DeclaredAccessibility: Accessibility.Public, Parameters.Length: 0 } m => m.ReturnType.SpecialType == SpecialType.System_String,
         IPropertySymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } p => p.Name switch
         {
             "InputShape" or "OutputShape" => p.Type is INamedTypeSymbol { Name: "TensorShape" } shape && KnownNames.IsGanDsl(shape.ContainingNamespace),
             "ParameterCount" => p.Type.SpecialType == SpecialType.System_Int64,
-            "LatentDim" => p.Type.SpecialType == SpecialType.System_Int32,
+            "LatentDim" or "Classes" => p.Type.SpecialType == SpecialType.System_Int32,
+            "Graph" => p.Type is INamedTypeSymbol { Name: "NetworkGraph" } graph && KnownNames.IsGanDsl(graph.ContainingNamespace),
             _ => false,
         },
         _ => false,

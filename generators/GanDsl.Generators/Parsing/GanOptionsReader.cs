@@ -96,5 +96,5 @@ internal static class GanOptionsReader
 
     private static bool NonNegative(double value) => value >= 0 && value < double.PositiveInfinity;
 
-    internal static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Num(double value) => Ops.OpText.Num(value);
 }

@@ -27,13 +27,13 @@ internal static class GanReader
         for (int i = 0; i < 2; i++)
             if (i < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[i] is { Kind: TypedConstantKind.Type, IsNull: true })
                 problems.Add(Invalid(Invariant($"the {(i == 0 ? "generator" : "discriminator")} type must be typeof(a {(i == 0 ? "[GanGenerator]" : "[GanDiscriminator]")} class), not null")));
-        bool isNetworkToo = type.GetAttributes().Any(a => KnownNames.IsRoleAttribute(a.AttributeClass));
+        bool isNetworkToo = type.GetAttributes().Any(a => NetworkReader.RoleOf(a) is not null);
         if (isNetworkToo)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ClassName,
                 Invariant($"{type.Name} cannot be both a [Gan] pairing and one of its networks; declare the networks as separate classes")));
 
-        var generator = ReadNetwork(type, v.Type(0), ModelRole.Generator, "[GanGenerator]", problems, readNetworks, ct);
-        var discriminator = ReadNetwork(type, v.Type(1), ModelRole.Discriminator, "[GanDiscriminator]", problems, readNetworks, ct);
+        var generator = ReadNetwork(type, v.Type(0), NetworkRole.Generator, "[GanGenerator]", problems, readNetworks, ct);
+        var discriminator = ReadNetwork(type, v.Type(1), NetworkRole.Discriminator, "[GanDiscriminator]", problems, readNetworks, ct);
 
         bool malformed = v.Failed || type.Name.Length == 0 || !IsTypeOrNull(attribute, 0) || !IsTypeOrNull(attribute, 1);
         return new GanSpec(
@@ -62,21 +62,22 @@ internal static class GanReader
 
     /// <returns>The network's model (when read), its key, and whether the [Gan]'s generated half may name it as a type
     /// argument of GanModel: a class of the right role, at least as accessible as the [Gan] class (else CS0060).</returns>
-    private static (ModelSpec? Spec, string Key, bool Nameable) ReadNetwork(INamedTypeSymbol pair, ITypeSymbol? type, ModelRole role, string roleName, List<Problem> problems, bool readNetworks, CancellationToken ct)
+    private static (NetworkSpec? Spec, string Key, bool Nameable) ReadNetwork(INamedTypeSymbol pair, ITypeSymbol? type, NetworkRole role, string roleName, List<Problem> problems, bool readNetworks, CancellationToken ct)
     {
         if (type is null || type.TypeKind == TypeKind.Error) return (null, "", false); // the compiler reports the bad typeof
-        ModelRole? found = type is INamedTypeSymbol named ? ModelReader.RoleOf(named) : null;
-        var reading = readNetworks && found is not null ? ModelReader.TryRead((INamedTypeSymbol)type, ct) : null;
+        NetworkRole? found = type is INamedTypeSymbol named ? NetworkReader.RoleOf(named) : null;
+        var reading = readNetworks && found is not null ? NetworkReader.TryRead((INamedTypeSymbol)type, ct) : null;
         bool hidden = found == role && pair.DeclaredAccessibility == Accessibility.Public && type.DeclaredAccessibility != Accessibility.Public;
         if (hidden)
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
-                Invariant($"[Gan] {pair.Name} is public but its {(role == ModelRole.Generator ? "generator" : "discriminator")} {type.Name} is not (CS0060 on the generated base class); make {type.Name} public or {pair.Name} internal")));
+                Invariant($"[Gan] {pair.Name} is public but its {(role == NetworkRole.Generator ? "generator" : "discriminator")} {type.Name} is not (CS0060 on the generated base class); make {type.Name} public or {pair.Name} internal")));
         if (found != role)
         {
             string actually = found is null ? "has neither [GanGenerator] nor [GanDiscriminator]"
-                : role == ModelRole.Generator ? "is a [GanDiscriminator]" : "is a [GanGenerator]";
+                : found == NetworkRole.Block ? "is a [GanBlock]"
+                : role == NetworkRole.Generator ? "is a [GanDiscriminator]" : "is a [GanGenerator]";
             problems.Add(new Problem(ProblemCode.InvalidDeclaration, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
-                Invariant($"[Gan] expects a {roleName} class as its {(role == ModelRole.Generator ? "first" : "second")} type argument, but {type.Name} {actually}")));
+                Invariant($"[Gan] expects a {roleName} class as its {(role == NetworkRole.Generator ? "first" : "second")} type argument, but {type.Name} {actually}")));
             return (null, "", false);
         }
         return (reading?.Spec, GanSpec.KeyOf(KnownNames.NamespaceOf(type), type.Name), !hidden);

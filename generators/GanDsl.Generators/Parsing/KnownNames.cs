@@ -12,6 +12,7 @@ internal static class KnownNames
     public const string GeneratorAttributeName = "GanGeneratorAttribute";
     public const string DiscriminatorAttributeName = "GanDiscriminatorAttribute";
     public const string GanAttributeName = "GanAttribute";
+    public const string BlockAttributeName = "GanBlockAttribute";
 
     public const string GeneratorAttribute = Namespace + "." + GeneratorAttributeName;
     public const string DiscriminatorAttribute = Namespace + "." + DiscriminatorAttributeName;
@@ -31,7 +32,7 @@ internal static class KnownNames
     /// <summary>[GanGenerator], [GanDiscriminator] or [Gan]: an attribute that makes GanDsl generate a file.</summary>
     public static bool IsModelAttribute(INamedTypeSymbol? type) => IsRoleAttribute(type) || Is(type, GanAttributeName);
 
-    /// <summary>The namespace of a type as <c>ModelSpec.Namespace</c> holds it ("" for the global namespace). One
+    /// <summary>The namespace of a type as <c>NetworkSpec.Namespace</c> holds it ("" for the global namespace). One
     /// function for every reader, because a [Gan] finds its networks' models by this text.</summary>
     public static string NamespaceOf(ITypeSymbol type) =>
         type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "";

@@ -4,22 +4,43 @@ using static System.FormattableString;
 
 namespace GanDsl.Generators.Shapes;
 
-/// <summary>Checks a [Gan] pairing: both networks exist and the generator's output is the discriminator's input.</summary>
+/// <summary>Checks a [Gan] pairing: both networks exist, they are the kind [Gan] trains (noise to image, and both
+/// unconditional for now), they agree on Classes, and the generator's output is the discriminator's input.</summary>
 internal static class PairChecker
 {
-    public static IReadOnlyList<Problem> Check(GanSpec gan, ModelAnalysis? generator, ModelAnalysis? discriminator)
+    public static IReadOnlyList<Problem> Check(GanSpec gan, NetworkAnalysis? generator, NetworkAnalysis? discriminator)
     {
         var problems = new List<Problem>(gan.DeclarationProblems);
-        if (generator is null || discriminator is null || generator.HasErrors || discriminator.HasErrors) return problems;
+        if (generator is null || discriminator is null) return problems;
+        var (g, d) = (generator.Spec, discriminator.Spec);
 
+        if (g.ImageInput)
+            problems.Add(Error(ProblemCode.ImageToImageInGan,
+                Invariant($"{g.ClassName} takes an image{(generator.KnownInput is { } image ? " " + image : "")}, not noise: [Gan] trains noise-to-image generators, and an image-to-image generator needs an image-to-image objective (paired or cycle-consistent images); use {g.ClassName} as a module until such an objective is declared")));
+        if (g.Classes != d.Classes)
+            problems.Add(Error(ProblemCode.ClassesMismatch, g.IsConditional && d.IsConditional
+                ? Invariant($"{g.ClassName} is conditional on {g.Classes} classes but {d.ClassName} on {d.Classes}; both networks of a [Gan] must declare the same Classes")
+                : Invariant($"{(g.IsConditional ? g.ClassName : d.ClassName)} is conditional (Classes = {System.Math.Max(g.Classes, d.Classes)}) but {(g.IsConditional ? d.ClassName : g.ClassName)} is not; declare the same Classes on both networks, or on neither")));
+        else if (g.IsConditional)
+            problems.Add(Error(ProblemCode.ConditionalGan,
+                Invariant($"{g.ClassName} and {d.ClassName} are conditional on {g.Classes} classes, but [Gan] trains unconditional pairs only: conditional training arrives with the training objectives; use the networks as modules for now")));
+
+        if (generator.HasErrors || discriminator.HasErrors || problems.Count > gan.DeclarationProblems.Count) return problems;
         var produced = generator.Output!;
         var expected = discriminator.Input;
         if (!produced.Equals(expected))
         {
-            var (hint, fix) = Suggestions.ForMismatch(produced, expected, generator.Spec.ClassName);
+            var (hint, fix) = Suggestions.ForMismatch(produced, expected, g.ClassName);
             problems.Add(new Problem(ProblemCode.ShapeMismatch, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
-                Invariant($"{generator.Spec.ClassName} produces {produced} but {discriminator.Spec.ClassName} expects {expected}{hint}"), fix));
+                Invariant($"{g.ClassName} produces {produced} but {d.ClassName} expects {expected}{hint}"), fix));
         }
         return problems;
     }
+
+    private static Problem Error(ProblemCode code, string message) => new(code, ProblemSeverity.Error, ProblemTarget.ModelAttribute, message);
+
+    /// <summary>GanModel&lt;G, D&gt; can hold the pair: a noise generator and a discriminator, both unconditional
+    /// (its constraints: Module&lt;Tensor, Tensor&gt;, IGanGenerator, IGanDiscriminator).</summary>
+    public static bool FitsGanModel(NetworkSpec generator, NetworkSpec discriminator) =>
+        generator.IsNoiseGenerator && !generator.IsConditional && !discriminator.IsConditional;
 }

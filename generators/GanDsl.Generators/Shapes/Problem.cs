@@ -15,6 +15,17 @@ internal enum ProblemCode
     SigmoidOnLogits = 8,
     SizeOverflow = 9,
     PatchMap = 10,
+    ConcatShapes = 11,
+    AddShapes = 12,
+    UnknownName = 13,
+    UnusedTap = 14,
+    LabelWithoutClasses = 15,
+    UnusedClasses = 16,
+    ProjectLabelPlacement = 17,
+    ClassesMismatch = 18,
+    RecursiveBlock = 19,
+    ImageToImageInGan = 20,
+    ConditionalGan = 21,
 }
 
 internal enum ProblemSeverity
@@ -26,18 +37,23 @@ internal enum ProblemSeverity
 /// <summary>Where a problem points: a layer attribute (index 0, 1, ...) or one of these.</summary>
 internal static class ProblemTarget
 {
-    /// <summary>The [GanGenerator], [GanDiscriminator] or [Gan] attribute.</summary>
+    /// <summary>The [GanGenerator], [GanDiscriminator], [GanBlock] or [Gan] attribute.</summary>
     public const int ModelAttribute = -1;
 
     /// <summary>The class name in its declaration.</summary>
     public const int ClassName = -2;
 }
 
+/// <summary>The attribute inside a block that a problem found at a [Block] use comes from: the block (by key) and the
+/// index of its layer attribute. The diagnostic's additional location.</summary>
+internal sealed record BlockSite(string BlockKey, int Attribute);
+
 /// <summary>
 /// One finding of the pure checker. <see cref="Fix"/> carries what a code fix needs
-/// (e.g. "Flatten" or "Reshape:1,28,28"); empty when no single fix is right.
+/// (e.g. "Flatten" or "Reshape:1,28,28"); empty when no single fix is right. <see cref="Inner"/>: for a problem inside
+/// a block, found where the network uses it (<see cref="Target"/> is that [Block] attribute), the block's own attribute.
 /// </summary>
-internal sealed record Problem(ProblemCode Code, ProblemSeverity Severity, int Target, string Message, string Fix = "")
+internal sealed record Problem(ProblemCode Code, ProblemSeverity Severity, int Target, string Message, string Fix = "", BlockSite? Inner = null)
 {
     public string Id => "GAN" + ((int)Code).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
     public bool IsError => Severity == ProblemSeverity.Error;

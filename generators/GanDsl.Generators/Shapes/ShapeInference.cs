@@ -1,180 +1,183 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
-using GanDsl.Generators.Model;
+using GanDsl.Generators.Graph;
+using GanDsl.Generators.Ops;
 using static System.FormattableString;
 
 namespace GanDsl.Generators.Shapes;
 
+/// <summary>What inference learned about one node: the shape it read, its output, its parameters, and for a [Block]
+/// use the block as instantiated on that input.</summary>
+internal sealed record NodeResult(Shape Input, Shape Output, long Parameters, BlockInstance? Block = null);
+
+/// <summary>Shapes of one graph: per node (null where unknown), the output, every shape problem, the parameter total.</summary>
+internal sealed class GraphShapes
+{
+    public GraphShapes(NodeResult?[] results, Shape? output, IReadOnlyList<Problem> problems, long parameters)
+    {
+        Results = results;
+        Output = output;
+        Problems = problems;
+        Parameters = parameters;
+    }
+
+    public NodeResult?[] Results { get; }
+    public Shape? Output { get; }
+    public IReadOnlyList<Problem> Problems { get; }
+    public long Parameters { get; }
+}
+
+/// <summary>A block on one input shape: its graph's shapes; the generated code makes one nested module per instance.</summary>
+internal sealed class BlockInstance
+{
+    public BlockInstance(BlockDefinition definition, Shape input, GraphShapes shapes)
+    {
+        Definition = definition;
+        Input = input;
+        Shapes = shapes;
+    }
+
+    public BlockDefinition Definition { get; }
+    public Shape Input { get; }
+    public GraphShapes Shapes { get; }
+    public string Name => Definition.Spec.ClassName;
+}
+
 /// <summary>
-/// The shape arithmetic of every layer, mirroring PyTorch's formulas. Pure: no Roslyn types.
-/// A layer either yields a <see cref="LayerResult"/> or a <see cref="Problem"/>.
+/// Walks a <see cref="ValueGraph"/> in order, giving each node its shape from the values it reads by its op's rule.
+/// A node whose inputs are unknown (an earlier error) is unknown too, so one mistake is reported once. A [Block] use
+/// infers the block's own graph on the shape it receives (once per block and shape), and reports what goes wrong
+/// inside it at the use, pointing at the block's attribute as well. Pure: no Roslyn types.
 /// </summary>
-internal static class ShapeInference
+internal sealed class ShapeInference
 {
     /// <summary>Largest per-sample element count we accept; larger tensors cannot be trained anyway.</summary>
     public const long MaxElements = int.MaxValue;
 
-    /// <param name="inputIsLatent">The input is a generator's latent vector (its first layer), which changes what a
-    /// wrong-rank message suggests.</param>
-    public static (LayerResult? Result, Problem? Problem) Infer(Shape input, LayerSpec layer, int index, bool inputIsLatent = false)
+    /// <summary>Nodes one network may expand to, blocks included (a guard against repeats of repeats, not a design limit).</summary>
+    public const int MaxNodes = 100_000;
+
+    /// <summary>How deep blocks may nest inside blocks.</summary>
+    public const int MaxDepth = 32;
+
+    private readonly BlockCatalog _catalog;
+    private readonly Dictionary<(string Key, Shape Input), BlockInstance> _instances = new();
+    private int _budget = MaxNodes;
+
+    public ShapeInference(BlockCatalog catalog) => _catalog = catalog;
+
+    /// <param name="owner">The network's (or block's) class name, for a problem of the whole graph.</param>
+    /// <param name="noiseInput">The input is a generator's latent vector (changes what wrong-rank messages suggest).</param>
+    public GraphShapes Run(ValueGraph graph, Shape input, long classes, bool noiseInput, string owner) => Run(graph, input, classes, noiseInput, owner, 0);
+
+    private GraphShapes Run(ValueGraph graph, Shape input, long classes, bool noiseInput, string owner, int depth)
     {
-        LayerResult? result;
-        Problem? problem;
-        try
+        var results = new NodeResult?[graph.Nodes.Count];
+        var problems = new List<Problem>();
+        long parameters = 0;
+        Shape? ShapeOf(int value) => value == Value.Input ? input : value >= 0 ? results[value]?.Output : null;
+
+        foreach (var node in graph.Nodes)
         {
-            (result, problem) = InferUnchecked(input, layer, index, inputIsLatent);
+            var current = ShapeOf(node.Current);
+            if (node.Invalid || current is null) continue;
+            if (--_budget < 0)
+            {
+                problems.Add(new Problem(ProblemCode.SizeOverflow, ProblemSeverity.Error, node.Attribute,
+                    Invariant($"{node.Op.Display}: the network expands to more than {MaxNodes} layers (blocks and repeats included)")));
+                break;
+            }
+
+            NodeResult? result;
+            switch (node.Op)
+            {
+                case Tap:
+                    result = new NodeResult(current, current, 0);
+                    break;
+                case MergeOp merge:
+                    var named = ShapeOf(node.Named);
+                    result = named is null ? null : Apply(node, current, () => merge.Infer(current, named), problems);
+                    break;
+                case Block block:
+                    result = InferBlock(node, block, current, depth, problems);
+                    break;
+                case LayerOp layer:
+                    var context = new LayerContext(classes, noiseInput && node.Current == Value.Input);
+                    result = Apply(node, current, () => layer.Infer(current, context), problems);
+                    break;
+                default:
+                    // Becomes GAN000, whose text must not depend on the culture (RS1035: no culture switching in analyzers).
+                    throw new InvalidOperationException(Invariant($"unknown op {node.Op.GetType().Name}: {node.Op.Display}"));
+            }
+            if (result is null) continue;
+            // Each node's count fits in a long, their sum need not (three Dense(int.MaxValue) layers); the emitter
+            // writes the total as a long constant, so it must be checked here rather than throw there.
+            if (result.Parameters > long.MaxValue - parameters)
+            {
+                problems.Add(new Problem(ProblemCode.SizeOverflow, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+                    Invariant($"{owner}: the total number of parameters exceeds {long.MaxValue}")));
+                break;
+            }
+            results[node.Index] = result;
+            parameters += result.Parameters;
         }
+        return new GraphShapes(results, ShapeOf(graph.Output), problems, parameters);
+    }
+
+    /// <summary>Runs a rule, turning its failure, an overflow or an oversized output into a problem on the node's attribute.</summary>
+    private static NodeResult? Apply(Node node, Shape input, Func<Inferred> rule, List<Problem> problems)
+    {
+        Inferred inferred;
+        try { inferred = rule(); }
         catch (OverflowException)
         {
-            return (null, Overflow(input, layer, index, "the size arithmetic overflows 64-bit integers"));
+            problems.Add(Overflow(node, input, "the size arithmetic overflows 64-bit integers"));
+            return null;
         }
-        // A double product cannot overflow; anything above the limit is refused before it reaches a long.
-        if (result is not null && result.Output.Dims.Aggregate(1.0, (a, d) => a * d) > MaxElements)
-            return (null, Overflow(input, layer, index, Invariant($"output {result.Output} has more than {MaxElements} elements per sample")));
-        return (result, problem);
-    }
-
-    private static Problem Overflow(Shape input, LayerSpec layer, int index, string what) =>
-        new(ProblemCode.SizeOverflow, ProblemSeverity.Error, index, Invariant($"{layer.Display} on input {input}: {what}"));
-
-    private static (LayerResult?, Problem?) InferUnchecked(Shape input, LayerSpec layer, int index, bool inputIsLatent)
-    {
-        LayerResult Ok(Shape output, long parameters = 0, ConvPlan? conv = null) => new(input, output, parameters, conv ?? ConvPlan.None);
-
-        switch (layer.Kind)
+        if (inferred.Failure is { } failure)
         {
-            case LayerKind.Dense:
-            {
-                if (input.Rank != 1) return (null, NeedsFlat(input, layer, index));
-                long parameters = checked(input[0] * layer.Units + (layer.Bias ? layer.Units : 0));
-                return (Ok(new Shape(layer.Units), parameters), null);
-            }
-            case LayerKind.Conv2d:
-            {
-                if (input.Rank != 3) return (null, NeedsImage(input, layer, index, inputIsLatent));
-                var plan = Conv2dPlan(layer, input[1], input[2]);
-                long h = Conv2dOutput(input[1], plan.PaddingH, layer.Kernel, layer.Stride, plan.SameMode);
-                long w = Conv2dOutput(input[2], plan.PaddingW, layer.Kernel, layer.Stride, plan.SameMode);
-                if (h < 1 || w < 1)
-                {
-                    bool height = h < 1;
-                    long size = height ? input[1] : input[2];
-                    long padding = height ? plan.PaddingH : plan.PaddingW;
-                    return (null, new Problem(ProblemCode.ImpossibleArithmetic, ProblemSeverity.Error, index,
-                        Invariant($"{layer.Display} on input {input}: output {(height ? "height" : "width")} = floor(({size} + 2*{padding} - {layer.Kernel}) / {layer.Stride}) + 1 = {(height ? h : w)}, less than 1")));
-                }
-                long parameters = checked(input[0] * layer.OutChannels * layer.Kernel * layer.Kernel + (layer.Bias ? layer.OutChannels : 0));
-                return (Ok(new Shape(layer.OutChannels, h, w), parameters, plan), null);
-            }
-            case LayerKind.ConvTranspose2d:
-            {
-                if (input.Rank != 3) return (null, NeedsImage(input, layer, index, inputIsLatent));
-                var plan = ConvTranspose2dPlan(layer);
-                if (plan is null)
-                {
-                    long target = checked(input[1] * layer.Stride);
-                    return (null, new Problem(ProblemCode.ImpossibleArithmetic, ProblemSeverity.Error, index,
-                        Invariant($"{layer.Display} on input {input}: 'same' needs output = {input[1]} * {layer.Stride} = {target}, but ({input[1]} - 1)*{layer.Stride} - 2*p + {layer.Kernel} + op = {target} has no solution with p >= 0 and 0 <= op < stride {layer.Stride}; use an odd Kernel or Stride > 1")));
-                }
-                long h = ConvTranspose2dOutput(input[1], layer.Kernel, layer.Stride, plan.PaddingH, plan.OutputPadding);
-                long w = ConvTranspose2dOutput(input[2], layer.Kernel, layer.Stride, plan.PaddingW, plan.OutputPadding);
-                if (h < 1 || w < 1)
-                {
-                    bool height = h < 1;
-                    long size = height ? input[1] : input[2];
-                    return (null, new Problem(ProblemCode.ImpossibleArithmetic, ProblemSeverity.Error, index,
-                        Invariant($"{layer.Display} on input {input}: output {(height ? "height" : "width")} = ({size} - 1)*{layer.Stride} - 2*{plan.PaddingH} + {layer.Kernel} + {plan.OutputPadding} = {(height ? h : w)}, less than 1")));
-                }
-                long parameters = checked(input[0] * layer.OutChannels * layer.Kernel * layer.Kernel + (layer.Bias ? layer.OutChannels : 0));
-                return (Ok(new Shape(layer.OutChannels, h, w), parameters, plan), null);
-            }
-            case LayerKind.BatchNorm:
-                if (input.Rank != 1 && input.Rank != 3)
-                    return (null, new Problem(ProblemCode.WrongRank, ProblemSeverity.Error, index,
-                        Invariant($"{layer.Display} needs a flat (N) or image (C, H, W) input but receives {input}")));
-                return (Ok(input, checked(2 * input[0])), null);
-            case LayerKind.LeakyReLU:
-            case LayerKind.ReLU:
-            case LayerKind.Tanh:
-            case LayerKind.Sigmoid:
-            case LayerKind.Dropout:
-                return (Ok(input), null);
-            case LayerKind.Flatten:
-                return (Ok(new Shape(input.ElementCount)), null);
-            case LayerKind.Reshape:
-            {
-                var target = new Shape(layer.Dims);
-                long want = target.ElementCount, have = input.ElementCount;
-                if (want != have)
-                    return (null, new Problem(ProblemCode.ReshapeCount, ProblemSeverity.Error, index,
-                        Invariant($"{layer.Display} needs {want} elements {target} but its input {input} has {have}"), Suggestions.ForReshapeCount(input, target)));
-                return (Ok(target), null);
-            }
-            case LayerKind.Upsample:
-                if (input.Rank != 3) return (null, NeedsImage(input, layer, index, inputIsLatent));
-                return (Ok(new Shape(input[0], checked(input[1] * layer.Scale), checked(input[2] * layer.Scale))), null);
-            case LayerKind.ZeroPad2d:
-                if (input.Rank != 3) return (null, NeedsImage(input, layer, index, inputIsLatent));
-                return (Ok(new Shape(input[0], checked(input[1] + layer.Top + layer.Bottom), checked(input[2] + layer.Left + layer.Right))), null);
-            default:
-                // Becomes GAN000, whose text must not depend on the culture: ArgumentOutOfRangeException would format
-                // the value with the compiler's culture, and analyzers may not switch cultures (RS1035).
-                throw new InvalidOperationException(Invariant($"unknown layer kind {(int)layer.Kind}"));
+            problems.Add(new Problem(failure.Code, ProblemSeverity.Error, node.Attribute, failure.Message, failure.Fix));
+            return null;
         }
+        var output = inferred.Output!;
+        // A double product cannot overflow; anything above the limit is refused before it reaches a long.
+        if (output.Dims.Aggregate(1.0, (a, d) => a * d) > MaxElements)
+        {
+            problems.Add(Overflow(node, input, Invariant($"output {output} has more than {MaxElements} elements per sample")));
+            return null;
+        }
+        return new NodeResult(input, output, inferred.Parameters);
     }
 
-    private static Problem NeedsFlat(Shape input, LayerSpec layer, int index) =>
-        new(ProblemCode.WrongRank, ProblemSeverity.Error, index,
-            Invariant($"{layer.Display} needs a flat (N) input but receives {input}; add [Flatten] before it"), "Flatten");
+    private static Problem Overflow(Node node, Shape input, string what) =>
+        new(ProblemCode.SizeOverflow, ProblemSeverity.Error, node.Attribute, Invariant($"{node.Op.Display} on input {input}: {what}"));
 
-    private static Problem NeedsImage(Shape input, LayerSpec layer, int index, bool inputIsLatent)
+    private NodeResult? InferBlock(Node node, Block block, Shape input, int depth, List<Problem> problems)
     {
-        var (hint, fix) = Suggestions.ForImageInput(input, inputIsLatent);
-        string received = inputIsLatent ? Invariant($"the latent vector {input}") : input.ToString();
-        return new(ProblemCode.WrongRank, ProblemSeverity.Error, index,
-            Invariant($"{layer.Display} needs an image (C, H, W) input but receives {received}{hint}"), fix);
+        // A missing or broken block has its problem reported at this use by the checker; its output is unknown.
+        var definition = _catalog.Find(block.Key);
+        if (definition is null || definition.Error is not null || definition.Malformed) return null;
+        if (depth >= MaxDepth)
+        {
+            problems.Add(new Problem(ProblemCode.RecursiveBlock, ProblemSeverity.Error, node.Attribute,
+                Invariant($"{block.Display}: blocks nest more than {MaxDepth} deep here")));
+            return null;
+        }
+        var key = (block.Key, input);
+        if (!_instances.TryGetValue(key, out var instance))
+        {
+            var shapes = Run(definition.Graph, input, 0, false, block.Name, depth + 1);
+            _instances[key] = instance = new BlockInstance(definition, input, shapes);
+        }
+        bool failed = false;
+        foreach (var inner in instance.Shapes.Problems)
+        {
+            problems.Add(new Problem(inner.Code, inner.Severity, node.Attribute,
+                Invariant($"{block.Name} on input {input}: {inner.Message}"), "", inner.Inner ?? (inner.Target >= 0 ? new BlockSite(block.Key, inner.Target) : null)));
+            failed |= inner.IsError;
+        }
+        if (failed || instance.Shapes.Output is null) return null;
+        return new NodeResult(input, instance.Shapes.Output, instance.Shapes.Parameters, instance);
     }
-
-    // ---- convolution arithmetic (shared with the emitter through ConvPlan) ----
-
-    /// <summary>Conv2d padding. Keras 'same' output is ceil(in / stride); PyTorch pads symmetrically, so an odd
-    /// total padding takes the larger half (strided: the output size still comes out right) or TorchSharp's
-    /// Padding.Same (stride 1, even kernel).</summary>
-    internal static ConvPlan Conv2dPlan(LayerSpec layer, long height, long width)
-    {
-        if (!layer.Same) return new ConvPlan(layer.Padding, layer.Padding, 0, false);
-        if (layer.Stride == 1 && layer.Kernel % 2 == 0) return new ConvPlan(0, 0, 0, true);
-        long SymmetricHalf(long size) => (SameTotal(size, layer.Kernel, layer.Stride) + 1) / 2;
-        return new ConvPlan(SymmetricHalf(height), SymmetricHalf(width), 0, false);
-    }
-
-    private static long SameTotal(long size, long kernel, long stride)
-    {
-        long output = CeilDiv(size, stride);
-        return Math.Max(checked((output - 1) * stride + kernel - size), 0);
-    }
-
-    internal static long Conv2dOutput(long size, long padding, long kernel, long stride, bool sameMode)
-    {
-        if (sameMode) return size;
-        long span = checked(size + 2 * padding - kernel);
-        return span < 0 ? 0 : span / stride + 1;
-    }
-
-    /// <summary>ConvTranspose2d padding. Keras 'same' output is in * stride, which needs 2p - op = kernel - stride
-    /// with 0 &lt;= op &lt; stride; null when that has no solution (stride 1 with an even kernel).</summary>
-    internal static ConvPlan? ConvTranspose2dPlan(LayerSpec layer)
-    {
-        if (!layer.Same) return new ConvPlan(layer.Padding, layer.Padding, layer.OutputPadding, false);
-        long diff = layer.Kernel - layer.Stride;
-        if (diff < 0) return new ConvPlan(0, 0, -diff, false);
-        long padding = (diff + 1) / 2;
-        long outputPadding = 2 * padding - diff;
-        return outputPadding < layer.Stride ? new ConvPlan(padding, padding, outputPadding, false) : null;
-    }
-
-    internal static long ConvTranspose2dOutput(long size, long kernel, long stride, long padding, long outputPadding) =>
-        checked((size - 1) * stride - 2 * padding + kernel + outputPadding);
-
-    private static long CeilDiv(long a, long b) => (a + b - 1) / b;
 }

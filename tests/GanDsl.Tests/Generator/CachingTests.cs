@@ -93,7 +93,12 @@ public class CachingTests
         // Symbols, syntax nodes, locations or compilations inside a model would pin old compilations and defeat caching.
         var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SyntaxTree), typeof(AttributeData) };
         var seen = new HashSet<System.Type>();
-        var queue = new Queue<System.Type>(new[] { typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.ModelSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.Model.GanSpec")!, typeof(GanSourceGenerator).Assembly.GetType("GanDsl.Generators.ModuleOutput")! });
+        var assembly = typeof(GanSourceGenerator).Assembly;
+        var roots = new[] { assembly.GetType("GanDsl.Generators.Model.NetworkSpec")!, assembly.GetType("GanDsl.Generators.Model.GanSpec")!, assembly.GetType("GanDsl.Generators.ModuleOutput")! };
+        // a spec holds ops as the abstract Op: every kind of op is walked too
+        var ops = assembly.GetTypes().Where(t => typeof(GanDsl.Generators.Ops.Op).IsAssignableFrom(t)).ToList();
+        Assert.True(ops.Count > 25, "every op record should be found");
+        var queue = new Queue<System.Type>(roots.Concat(ops));
         while (queue.Count > 0)
         {
             var type = queue.Dequeue();
@@ -106,5 +111,58 @@ public class CachingTests
             }
         }
         Assert.True(seen.Count > 5, "the walk should reach the nested model types");
+    }
+}
+
+/// <summary>Caching with graph networks: blocks are read into the networks that use them, so an unrelated edit still
+/// leaves every step cached, and an edit to a block re-emits exactly the networks that use it.</summary>
+public class GraphCachingTests
+{
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun()
+    {
+        var compilation = GeneratorHarness.Compilation(GraphSources.Read("GraphModels.cs"), "namespace T; public class Unrelated { }");
+        return (GeneratorHarness.Driver().RunGenerators(compilation), compilation);
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, int tree, string text)
+    {
+        var old = compilation.SyntaxTrees.ElementAt(tree);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, old.FilePath));
+    }
+
+    /// <summary>The reason of each generator's checked output, by class name.</summary>
+    private static Dictionary<string, IncrementalStepRunReason> Outputs(GeneratorDriver driver)
+    {
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        return steps[GanSourceGenerator.TrackingNames.CheckedGenerators].Concat(steps[GanSourceGenerator.TrackingNames.CheckedDiscriminators])
+            .SelectMany(s => s.Outputs)
+            .Where(o => o.Value is ModuleOutput)
+            .ToDictionary(o => ((ModuleOutput)o.Value).HintName.Replace("GanDsl.Tests.Graphs.", "").Replace(".g.cs", ""), o => o.Reason);
+    }
+
+    [Fact]
+    public void Unrelated_edit_leaves_every_graph_network_cached()
+    {
+        var (driver, compilation) = FirstRun();
+        var outputs = Outputs(driver.RunGenerators(Replace(compilation, 1, "namespace T; public class Unrelated { public int X; }")));
+
+        Assert.Equal(7, outputs.Count);
+        Assert.All(outputs, o => Assert.True(o.Value is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{o.Key}: {o.Value}"));
+    }
+
+    [Fact]
+    public void Editing_a_block_re_emits_only_the_networks_that_use_it()
+    {
+        var (driver, compilation) = FirstRun();
+        var source = GraphSources.Read("GraphModels.cs");
+        var edited = source.Replace("[ReflectionPad2d(1), Conv2d(Channels.Same, Kernel = 3), InstanceNorm, ReLU]",
+                                    "[ReflectionPad2d(1), Conv2d(Channels.Same, Kernel = 3), InstanceNorm, LeakyReLU(0.2)]");
+        Assert.NotEqual(source, edited);
+
+        var outputs = Outputs(driver.RunGenerators(Replace(compilation, 0, edited)));
+
+        Assert.Equal(IncrementalStepRunReason.Modified, outputs["ResNetGenerator"]);
+        foreach (var other in outputs.Where(o => o.Key != "ResNetGenerator"))
+            Assert.True(other.Value is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{other.Key}: {other.Value}");
     }
 }

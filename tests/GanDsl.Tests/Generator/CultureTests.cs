@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using GanDsl.Generators;
 using GanDsl.Generators.Model;
+using GanDsl.Generators.Ops;
 using GanDsl.Generators.Shapes;
 using Xunit;
 
@@ -69,10 +70,10 @@ public class CultureTests
     [MemberData(nameof(Cultures))]
     public void GAN000_text_does_not_depend_on_the_culture(string name)
     {
-        // A layer kind no reader produces makes the checker throw; .NET formats the value in the exception's message
-        // with the current culture, and that message is what GAN000 shows.
-        var spec = new ModelSpec("T", "G", ModelRole.Generator, new long[] { 4 }.ToEquatableArray(),
-            new[] { new LayerSpec((LayerKind)(-5)) }.ToEquatableArray(), EquatableArray<Problem>.Empty, false);
+        // An op the checker has no case for makes it throw; .NET formats numbers in exception messages with the current
+        // culture unless told otherwise, and that message is what GAN000 shows.
+        var spec = new NetworkSpec("T", "G", NetworkRole.Generator, new long[] { 4 }.ToEquatableArray(),
+            new Op[] { new ThrowingOp(-5) }.ToEquatableArray(), EquatableArray<Problem>.Empty, false);
         string Failure() => ModuleOutput.From(spec)!.Failure;
 
         string invariant = Under(CultureInfo.InvariantCulture, Failure);
@@ -80,5 +81,13 @@ public class CultureTests
 
         Assert.Contains("-5", invariant);
         Assert.Equal(invariant, local);
+    }
+
+    /// <summary>An op of a kind the checker does not know (as a new op written without its case would be): the checker
+    /// fails on it with its display in the message, which holds a negative number.</summary>
+    private sealed record ThrowingOp(long Value) : Op
+    {
+        public override string Display => System.FormattableString.Invariant($"Unknown({Value})");
+        public override string Stem => "unknown";
     }
 }

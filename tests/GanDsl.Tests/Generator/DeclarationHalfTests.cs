@@ -127,6 +127,10 @@ public class DeclarationHalfTests
     [InlineData("[GanDiscriminator(2)] [Dense(1)] public partial class D { public int InputShape; }", "GAN007", false)]
     // a forward that does not override TorchSharp's abstract one would leave it unimplemented (CS0534)
     [InlineData("[GanDiscriminator(2)] [Dense(1)] public partial class D { public torch.Tensor forward(torch.Tensor a, torch.Tensor b) => a; }", "GAN007", false)]
+    // a conditional network's forward takes the labels too; a user Graph that implements the interface is left to the user
+    [InlineData("[GanDiscriminator(2, Classes = 3)] [ConcatLabel(1), Dropout(1.5), Dense(1)] public partial class D { public override torch.Tensor forward(torch.Tensor a, torch.Tensor b) => a; }", "GAN006,GAN007", true)]
+    [InlineData("[GanDiscriminator(2)] [Dense(1)] public partial class D { public static NetworkGraph Graph => null!; }", "GAN007", true)]
+    [InlineData("[GanDiscriminator(2)] [Dense(1)] public partial class D { public static string Graph => \"\"; }", "GAN007", false)]
     // two roles: both would write the same file
     [InlineData("[GanGenerator(LatentDim = 2)] [GanDiscriminator(2)] [Dense(1)] public partial class D { }", "GAN007", false)]
     public void No_declaration_half_where_it_would_itself_be_a_compiler_error(string declaration, string ids, bool generated)

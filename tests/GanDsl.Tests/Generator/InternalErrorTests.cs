@@ -53,7 +53,7 @@ public class InternalErrorTests
     [Fact]
     public void A_failed_read_yields_GAN000_through_the_checked_steps()
     {
-        var failed = ModelSpec.Failed("T", "G", ModelRole.Generator, new NullReferenceException("oops"));
+        var failed = NetworkSpec.Failed("T", "G", NetworkRole.Generator, new NullReferenceException("oops"));
         var output = ModuleOutput.From(failed);
 
         Assert.Equal(ModuleOutput.Failed("T.G", "NullReferenceException: oops"), output);

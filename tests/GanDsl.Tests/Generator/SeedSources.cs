@@ -10,3 +10,10 @@ internal static class SeedSources
     public static string Read(string fileName, [CallerFilePath] string here = "") =>
         File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "examples", "GanDsl.Examples", "Models", fileName));
 }
+
+/// <summary>The graph models of the test project (Graphs/), read as text for the in-memory generator run.</summary>
+internal static class GraphSources
+{
+    public static string Read(string fileName, [CallerFilePath] string here = "") =>
+        File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "..", "Graphs", fileName));
+}

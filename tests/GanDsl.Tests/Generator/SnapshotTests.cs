@@ -22,6 +22,24 @@ public class SnapshotTests
     }
 }
 
+/// <summary>The generated code of graph networks (tests/GanDsl.Tests/Graphs/GraphModels.cs, which the test project also
+/// compiles and runs): the conditional pair, the U-Net and the ResNet generator with its residual blocks, pinned.</summary>
+public class GraphSnapshotTests
+{
+    [Fact]
+    public void Graph_models_generate_the_pinned_code()
+    {
+        var result = GeneratorHarness.Run(GraphSources.Read("GraphModels.cs"));
+
+        Assert.True(result.GeneratorDiagnostics.IsEmpty, result.Describe());
+        Assert.Empty(result.Diagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning && !d.IsSuppressed));
+        foreach (var name in new[] { "ConditionalMlpGenerator", "ConditionalMlpDiscriminator", "UNetGenerator", "ResNetGenerator" })
+            Snapshot.Match("GanDsl.Tests.Graphs." + name, result.Sources[$"GanDsl.Tests.Graphs.{name}.g.cs"]);
+        // Blocks get no file of their own: each network that uses one holds a nested module per input shape.
+        Assert.DoesNotContain("GanDsl.Tests.Graphs.ResidualBlock.g.cs", result.Sources.Keys);
+    }
+}
+
 /// <summary>The declaration halves of models with errors, pinned like the full ones: a generator with a bad argument,
 /// a discriminator with a user-declared forward (left out of its half), and their [Gan].</summary>
 public class DeclarationHalfSnapshotTests

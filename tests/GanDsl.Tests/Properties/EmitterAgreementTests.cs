@@ -5,8 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using CsCheck;
-using GanDsl.Generators.Emitting;
-using GanDsl.Generators.Model;
+using GanDsl.Generators.Graph;
+using GanDsl.Generators.Ops;
 using GanDsl.Generators.Shapes;
 using GanDsl.Tests.Generator;
 using Microsoft.CodeAnalysis;
@@ -17,39 +17,51 @@ using static TorchSharp.torch;
 namespace GanDsl.Tests.Properties;
 
 /// <summary>The runtime builder of the property test builds what the generator writes: same factories, same
-/// arguments; and generated modules, compiled and run, produce the shapes TorchSharp gives the builder's modules.</summary>
+/// arguments; and generated modules (graphs with merges, blocks and labels), compiled and run, produce the shapes and
+/// parameter counts TorchSharp gives the builder's modules.</summary>
 [Collection(SerialCollection.Name)]
 public class EmitterAgreementTests
 {
-    /// <summary>Valid stacks, made valid discriminators by a final [Flatten] [Dense(1)].</summary>
-    private static readonly Gen<Stack> ValidStacks = StackGen.Stacks
-        .Select(s => new Stack(s.Input, s.Layers.Concat(new[] { new LayerSpec(LayerKind.Flatten), new LayerSpec(LayerKind.Dense) { Units = 1 } }).ToArray()))
-        .Where(s => !ModelChecker.Check(s.Spec).HasErrors);
+    /// <summary>Valid graphs: a final Flatten (and Dense(1), or a projection for a conditional one) makes them
+    /// discriminators; cases the checker rejects, or that end in a projection already, are left out.</summary>
+    private static readonly Gen<GraphCase> ValidGraphs = GraphGen.Cases
+        .Select(g => g.Ops.LastOrDefault() is ProjectLabel ? g
+            : g with { Ops = g.Ops.Concat(new Op[] { Flatten.Instance, g.Classes > 0 ? new ProjectLabel() : new Dense(1) }).ToArray() })
+        .Where(g => !NetworkChecker.Check(g.Spec).HasErrors);
 
     [Fact]
     public void Emitted_constructor_arguments_equal_the_runtime_builders()
     {
-        SeededSample.Run(ValidStacks, stack =>
+        SeededSample.Run(ValidGraphs, graph =>
         {
-            var analysis = ModelChecker.Check(stack.Spec);
-            for (int i = 0; i < stack.Layers.Length; i++)
+            var analysis = NetworkChecker.Check(graph.Spec);
+            foreach (var (op, input) in Layers(analysis.Graph, analysis.Shapes!))
             {
-                var layer = stack.Layers[i];
-                var result = analysis.Layers[i];
-                var emitted = Parse(LayerEmitter.Construct(layer, result));
-                var (module, recipe) = RuntimeBuilder.Build(layer, result.Input.Dims.ToArray());
-                module.Dispose();
-                Assert.Equal(recipe.ToString(), emitted.ToString());
+                var emitted = Parse(op.Code(input, new LayerContext(graph.Classes, false)).Construct);
+                using var built = RuntimeBuilder.Build(op, input.Dims.ToArray(), graph.Classes);
+                Assert.Equal(built.Recipe.ToString(), emitted.ToString());
             }
         }, iter: 500, threads: 1, print: s => s.Source);
+    }
+
+    /// <summary>Every layer of a checked graph with its input shape, blocks included.</summary>
+    private static IEnumerable<(LayerOp Op, Shape Input)> Layers(ValueGraph graph, GraphShapes shapes)
+    {
+        foreach (var node in graph.Nodes)
+        {
+            var result = shapes.Results[node.Index]!;
+            if (node.Op is LayerOp layer) yield return (layer, result.Input);
+            if (result.Block is { } block)
+                foreach (var inner in Layers(block.Definition.Graph, block.Shapes)) yield return inner;
+        }
     }
 
     [Fact]
     public void Generated_modules_compile_and_run_with_the_inferred_shapes()
     {
-        const int Count = 12;
-        var (seed, stacks) = SeededSample.Draw(ValidStacks, Count); // the same fixed seed as the other property tests
-        var sources = stacks.Select((s, i) => $"using GanDsl;\nnamespace Agree{i};\n{s.Source}\n").ToArray();
+        const int Count = 24;
+        var (seed, graphs) = SeededSample.Draw(ValidGraphs, Count); // the same fixed seed as the other property tests
+        var sources = graphs.Select((g, i) => $"using GanDsl;\nnamespace Agree{i};\n{g.Source}\n").ToArray();
         var compilation = GeneratorHarness.Compilation(sources);
         GeneratorHarness.Driver().RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
@@ -57,26 +69,31 @@ public class EmitterAgreementTests
         var emit = generated.Emit(image);
         Assert.True(emit.Success, $"seed {seed}: " + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + string.Join("\n", sources));
         var assembly = Assembly.Load(image.ToArray());
+        Assert.True(graphs.Any(g => g.Ops.Any(o => o is Block)) && graphs.Any(g => g.Ops.Any(o => o is MergeOp)) && graphs.Any(g => g.Classes > 0),
+            "the sample should hold blocks, merges and labels: " + string.Join("\n", graphs.Select(g => g.Source)));
 
         using var scope = torch.NewDisposeScope();
         for (int i = 0; i < Count; i++)
         {
-            var stack = stacks[i];
+            var graph = graphs[i];
             try
             {
-                var analysis = ModelChecker.Check(stack.Spec);
-                using var module = (nn.Module<Tensor, Tensor>)Activator.CreateInstance(assembly.GetType($"Agree{i}.D")!)!;
-                var input = torch.randn(new long[] { 2 }.Concat(stack.Input).ToArray());
-                var output = module.call(input);
-                var run = RunOutcome.Run(stack.Input, stack.Layers);
+                var analysis = NetworkChecker.Check(graph.Spec);
+                using var module = (nn.Module)Activator.CreateInstance(assembly.GetType($"Agree{i}.D")!)!;
+                var input = torch.randn(new long[] { 2 }.Concat(graph.Input).ToArray());
+                var output = graph.Classes > 0
+                    ? ((nn.Module<Tensor, Tensor, Tensor>)module).call(input, torch.tensor(new long[] { 0, graph.Classes - 1 }))
+                    : ((nn.Module<Tensor, Tensor>)module).call(input);
+                var run = RunOutcome.Run(graph);
                 Assert.True(run.Succeeded, run.Error);
                 Assert.Equal(new long[] { 2 }.Concat(analysis.Output!.Dims).ToArray(), output.shape);
-                Assert.Equal(run.Outputs[^1], output.shape.Skip(1).ToArray());
+                Assert.Equal(run.Ops[^1].Output, output.shape.Skip(1).ToArray());
                 Assert.Equal(analysis.TotalParameters, module.parameters().Sum(p => p.numel()));
+                Assert.Equal(run.Ops.Sum(r => r.Parameters), module.parameters().Sum(p => p.numel()));
             }
             catch (Exception e)
             {
-                throw new Exception($"stack {i} of seed {seed} (Agree{i}.D):\n{stack.Source}\n{e.Message}", e);
+                throw new Exception($"graph {i} of seed {seed} (Agree{i}.D):\n{graph.Source}\n{e.Message}", e);
             }
         }
     }
@@ -107,7 +124,7 @@ public class EmitterAgreementTests
             }
         }
         // "padding: 0" is left out of Conv2d's long overload (ambiguous with the Padding enum); 0 is its default.
-        if (factory == "Conv2d" && !args.Any(a => a.Key == "padding"))
+        if (factory is "Conv2d" or "SpectralNormConv2d" && !args.Any(a => a.Key == "padding"))
             args.Insert(args.FindIndex(a => a.Key == "stride") + 1, new("padding", "0"));
         return new Recipe(factory, args);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using GanDsl.Generators.Model;
+using GanDsl.Generators.Ops;
 using GanDsl.Generators.Shapes;
 using GanDsl.Tests.Generator;
 using Microsoft.CodeAnalysis;
@@ -101,6 +102,7 @@ public class FoundByPropertyTests
     [InlineData("public static int InputShape => 3;", "InputShape")]
     [InlineData("private int dense1;", "dense1")]
     [InlineData("public D() { }", "D()")]
+    [InlineData("public static int Graph => 3;", "Graph")]
     public void Members_the_generator_writes_are_GAN007(string member, string name)
     {
         var result = Run("namespace T;\n[GanDiscriminator(1, 4, 4)] [Flatten, Dense(1)] public partial class D { " + member + " }\n");
@@ -142,7 +144,7 @@ public class FoundByPropertyTests
     public void Layers_without_a_role_are_GAN007()
     {
         var result = Run("namespace T;\n[Upsample(2), Dense(3)] public class Lonely { }\n");
-        AssertOnlyGan(result, "GAN007", "neither [GanGenerator] nor [GanDiscriminator]");
+        AssertOnlyGan(result, "GAN007", "neither [GanGenerator], [GanDiscriminator] nor [GanBlock]");
     }
 
     [Fact] // a declaration without a name (syntax error) produced "partial class " in a file named "T..g.cs"
@@ -163,10 +165,10 @@ public class FoundByPropertyTests
     [Fact] // the pure core says the same
     public void Parameter_total_overflow_in_the_checker()
     {
-        var dense = new LayerSpec(LayerKind.Dense) { Units = int.MaxValue };
-        var spec = new ModelSpec("T", "G", ModelRole.Generator, new long[] { int.MaxValue }.ToEquatableArray(),
-            new[] { dense, dense, dense }.ToEquatableArray(), EquatableArray<Problem>.Empty, false);
-        var analysis = ModelChecker.Check(spec);
+        var dense = new Dense(int.MaxValue);
+        var spec = new NetworkSpec("T", "G", NetworkRole.Generator, new long[] { int.MaxValue }.ToEquatableArray(),
+            new Op[] { dense, dense, dense }.ToEquatableArray(), EquatableArray<Problem>.Empty, false);
+        var analysis = NetworkChecker.Check(spec);
         Assert.Contains(analysis.Problems, p => p.Code == ProblemCode.SizeOverflow);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class FuzzAttribute(string name, params string[] args)
 internal sealed class FuzzClass(string name, string role)
 {
     public string Name { get; set; } = name;
-    public string Role { get; } = role; // "G", "D" or "P"
+    public string Role { get; } = role; // "G", "D", "P" or "B" (a [GanBlock])
     public string Keyword { get; set; } = "class";
     public List<string> Modifiers { get; } = new() { "public", "partial" };
     public string TypeParameters { get; set; } = "";
@@ -122,7 +122,9 @@ internal sealed class FuzzFactory(int seed)
         int size = side * 4; // image side after two doublings
         gen.Attributes.Add(new FuzzAttribute("GanGenerator", "LatentDim = " + S(latent)));
         dis.Attributes.Add(new FuzzAttribute("GanDiscriminator", S(channels), S(size), S(size)));
-        switch (_random.Next(3))
+        FuzzClass? block = null;
+        bool pairs = true;
+        switch (_random.Next(6))
         {
             case 0: // MLP
                 gen.Attributes.AddRange(new[]
@@ -151,7 +153,7 @@ internal sealed class FuzzFactory(int seed)
                     new FuzzAttribute("Flatten"), new FuzzAttribute("Dense", "1"),
                 });
                 break;
-            default: // upsampling
+            case 2: // upsampling
                 gen.Attributes.AddRange(new[]
                 {
                     new FuzzAttribute("Dense", S(4 * side * side)), new FuzzAttribute("Reshape", "4", S(side), S(side)),
@@ -165,9 +167,63 @@ internal sealed class FuzzFactory(int seed)
                     new FuzzAttribute("ReLU"), new FuzzAttribute("Flatten"), new FuzzAttribute("Dense", "1"),
                 });
                 break;
+            case 3: // a graph: a residual block repeated, a skip with Add, a spectral-norm critic with Concat and pooling
+                block = new FuzzClass("B" + S(index), "B");
+                block.Attributes.AddRange(new[]
+                {
+                    new FuzzAttribute("GanBlock"), new FuzzAttribute("ReflectionPad2d", "1"), new FuzzAttribute("Conv2d", "Channels.Same", "Kernel = 3"),
+                    new FuzzAttribute("InstanceNorm"), new FuzzAttribute("ReLU"), new FuzzAttribute("Add", "\"input\""),
+                });
+                gen.Attributes.AddRange(new[]
+                {
+                    new FuzzAttribute("Dense", S(8 * side * side)), new FuzzAttribute("Reshape", "8", S(side), S(side)),
+                    new FuzzAttribute("Block", $"typeof({block.Name})", "Repeat = 2"),
+                    new FuzzAttribute("ConvTranspose2d", "4", "Kernel = 4", "Stride = 2", "Padding = 1"), new FuzzAttribute("Tap", "\"up\""), new FuzzAttribute("ReLU"),
+                    new FuzzAttribute("Conv2d", "Channels.Same", "Kernel = 3", "Padding = 1"), new FuzzAttribute("Add", "\"up\""),
+                    new FuzzAttribute("ConvTranspose2d", S(channels), "Kernel = 4", "Stride = 2", "Padding = 1"), new FuzzAttribute("Tanh"),
+                });
+                dis.Attributes.AddRange(new[]
+                {
+                    new FuzzAttribute("Conv2d", "4", "Kernel = 4", "Stride = 2", "Padding = 1", "SpectralNorm = true"), new FuzzAttribute("LeakyReLU", "0.2"),
+                    new FuzzAttribute("Tap", "\"d1\""), new FuzzAttribute("Conv2d", "4", "Kernel = 3", "Padding = 1"), new FuzzAttribute("Concat", "\"d1\""),
+                    new FuzzAttribute("AvgPool2d", "2"), new FuzzAttribute("GlobalSumPool"), new FuzzAttribute("Dense", "1"),
+                });
+                break;
+            case 4: // class-conditional networks (a [Gan] of them is GAN021 until conditional training exists)
+                gen.Attributes[0] = new FuzzAttribute("GanGenerator", "LatentDim = " + S(latent), "Classes = 3");
+                dis.Attributes[0] = new FuzzAttribute("GanDiscriminator", S(channels), S(size), S(size), "Classes = 3");
+                gen.Attributes.AddRange(new[]
+                {
+                    new FuzzAttribute("ConcatLabel", "4"), new FuzzAttribute("Dense", "16"), new FuzzAttribute("PReLU"), new FuzzAttribute("LayerNorm"),
+                    new FuzzAttribute("Dense", S(channels * size * size)), new FuzzAttribute("Tanh"), new FuzzAttribute("Reshape", S(channels), S(size), S(size)),
+                });
+                dis.Attributes.AddRange(new[]
+                {
+                    new FuzzAttribute("ConcatLabel", "1"), new FuzzAttribute("Conv2d", "4", "Kernel = 3", "Stride = 2", "Padding = 1"),
+                    new FuzzAttribute("LeakyReLU", "0.2"), new FuzzAttribute("Flatten"), new FuzzAttribute("ProjectLabel", "SpectralNorm = true"),
+                });
+                pairs = _random.Next(2) == 0;
+                break;
+            default: // image-to-image: a U-Net-like generator with a skip and a PixelShuffle (a [Gan] of it is GAN020)
+                gen.Attributes[0] = new FuzzAttribute("GanGenerator", S(channels), S(size), S(size));
+                gen.Attributes.AddRange(new[]
+                {
+                    new FuzzAttribute("Conv2d", "4", "Kernel = 4", "Stride = 2", "Padding = 1"), new FuzzAttribute("LeakyReLU", "0.2"), new FuzzAttribute("Tap", "\"e1\""),
+                    new FuzzAttribute("Conv2d", "8", "Kernel = 4", "Stride = 2", "Padding = 1"), new FuzzAttribute("ReLU"),
+                    new FuzzAttribute("ConvTranspose2d", "4", "Kernel = 4", "Stride = 2", "Padding = 1"), new FuzzAttribute("Concat", "\"e1\""),
+                    new FuzzAttribute("Conv2d", S(channels * 4), "Kernel = 3", "Padding = 1"), new FuzzAttribute("PixelShuffle", "2"), new FuzzAttribute("Tanh"),
+                });
+                dis.Attributes.AddRange(new[]
+                {
+                    new FuzzAttribute("Conv2d", "4", "Kernel = 4", "Stride = 2", "Padding = 1"), new FuzzAttribute("LeakyReLU", "0.2"),
+                    new FuzzAttribute("GlobalAvgPool"), new FuzzAttribute("Dense", "1"),
+                });
+                pairs = _random.Next(2) == 0;
+                break;
         }
-        pair.Attributes.Add(new FuzzAttribute("Gan", $"typeof({g})", $"typeof({d})", "LearningRate = 2e-4", "DcganInit = true"));
+        if (pairs) pair.Attributes.Add(new FuzzAttribute("Gan", $"typeof({g})", $"typeof({d})", "LearningRate = 2e-4", "DcganInit = true"));
         unit.Classes.AddRange(new[] { gen, dis, pair });
+        if (block is not null) unit.Classes.Add(block);
 
         int mutations = _random.Next(10) switch { 0 => 0, < 5 => 1, < 8 => 2, _ => 3 };
         for (int m = 0; m < mutations; m++) Mutate(unit);
@@ -178,13 +234,15 @@ internal sealed class FuzzFactory(int seed)
     private static readonly string[] NonConstant = { "System.Environment.ProcessorCount", "int.Parse(\"3\")", "Sizes.Field", "new Random().Next()" };
     private static readonly string[] Huge = { "int.MaxValue", "2147483647", "1 << 30", "65536", "46341", "100000", "1000000000" };
     private static readonly string[] LayerNames =
-        { "Dense", "Conv2d", "ConvTranspose2d", "BatchNorm", "LeakyReLU", "ReLU", "Tanh", "Sigmoid", "Dropout", "Reshape", "Flatten", "Upsample", "ZeroPad2d" };
+        { "Dense", "Conv2d", "ConvTranspose2d", "BatchNorm", "LeakyReLU", "ReLU", "Tanh", "Sigmoid", "Dropout", "Reshape", "Flatten", "Upsample", "ZeroPad2d",
+          "LayerNorm", "InstanceNorm", "ReflectionPad2d", "PixelShuffle", "PReLU", "AvgPool2d", "GlobalSumPool", "GlobalAvgPool", "ConcatLabel", "ProjectLabel",
+          "Tap", "Concat", "Add", "Block" };
 
     private void Mutate(FuzzUnit unit)
     {
         var target = Pick(unit.Classes);
         var layers = target.Attributes.Skip(1).ToList(); // after the role attribute
-        int kind = _random.Next(30);
+        int kind = _random.Next(34);
         bool HasAttributes() => target.Attributes.Count + (target.SecondFile?.Count ?? 0) > 0;
         bool Present(FuzzAttribute a) => target.Attributes.Contains(a) || (target.SecondFile?.Contains(a) ?? false);
         FuzzAttribute? argumentOf = null;
@@ -271,11 +329,16 @@ internal sealed class FuzzFactory(int seed)
             case 13: // insert a random layer with random arguments
             {
                 string name = Pick(LayerNames);
-                var args = Enumerable.Range(0, _random.Next(4)).Select(_ => _random.Next(3) switch
+                string blockName = unit.Classes.FirstOrDefault(c => c.Role == "B")?.Name ?? "Missing";
+                var args = name is "Tap" or "Concat" or "Add"
+                    ? new[] { Pick(new[] { "\"up\"", "\"e1\"", "\"input\"", "\"d1\"", "\"new\"", "null", "\"\"", "\"a b\"" }) }
+                    : name == "Block"
+                    ? new[] { Pick(new[] { $"typeof({blockName})", $"typeof({target.Name})", "typeof(int)", "null" }) }.Concat(_random.Next(2) == 0 ? new[] { "Repeat = " + S(_random.Next(-1, 4)) } : Array.Empty<string>()).ToArray()
+                    : Enumerable.Range(0, _random.Next(4)).Select(_ => _random.Next(3) switch
                 {
                     0 => S(_random.Next(-2, 9)),
                     1 => Pick(new[] { "Kernel", "Stride", "Padding", "OutputPadding" }) + " = " + S(_random.Next(-1, 6)),
-                    _ => Pick(new[] { "Same = true", "Bias = false", "Momentum = 0.5", "Eps = 0.0", "0.5", "1.5" }),
+                    _ => Pick(new[] { "Same = true", "Bias = false", "Momentum = 0.5", "Eps = 0.0", "0.5", "1.5", "SpectralNorm = true", "Affine = true", "Channels.Same" }),
                 }).ToArray();
                 var layer = new FuzzAttribute(name, args);
                 target.Attributes.Insert(target.Attributes.Count == 0 ? 0 : 1 + _random.Next(target.Attributes.Count), layer);
@@ -286,7 +349,8 @@ internal sealed class FuzzFactory(int seed)
             {
                 string keyword = Pick(new[] { "struct", "record", "record struct", "interface", "record class", "enum" });
                 target.Keyword = keyword;
-                Note($"declared as {keyword}", mustFail: true);
+                // A block gets no generated half, so a record class may be one; the other kinds cannot take [GanBlock].
+                Note($"declared as {keyword}", mustFail: target.Role != "B" || keyword is not ("record" or "record class"));
                 break;
             }
             case 15: // modifiers
@@ -295,7 +359,7 @@ internal sealed class FuzzFactory(int seed)
                 if (change == "-partial") target.Modifiers.Remove("partial");
                 else if (change == "file" || change == "internal") { target.Modifiers.Remove("public"); target.Modifiers.Insert(0, change); }
                 else target.Modifiers.Insert(1, change);
-                Note($"modifier {change}", mustFail: change is "-partial" or "static" or "abstract");
+                Note($"modifier {change}", mustFail: target.Role != "B" && change is "-partial" or "static" or "abstract");
                 break;
             }
             case 16: // nested or generic
@@ -393,6 +457,62 @@ internal sealed class FuzzFactory(int seed)
                 }
                 else goto default;
                 break;
+            case 27: // a block that uses itself (GAN019), directly or through the network's other block use
+            {
+                var block = unit.Classes.FirstOrDefault(c => c.Role == "B");
+                if (block is null) goto default;
+                var self = new FuzzAttribute("Block", $"typeof({block.Name})");
+                block.Attributes.Add(self);
+                target = block;
+                Note("block uses itself");
+                unit.Invalid.Add(() => unit.SyntaxDamage is null && block.Attributes.Contains(self) && self.Name == "Block" && self.Args.Count == 1
+                    && self.Args[0] == $"typeof({block.Name})" && block.Attributes.Count > 0 && block.Attributes[0].Name == "GanBlock" && block.Keyword == "class"
+                    && block.Outer is null && block.TypeParameters.Length == 0);
+                break;
+            }
+            case 28: // a value name changed on one side of a skip (GAN013 or GAN014)
+            {
+                var named = target.Attributes.Where(a => a.Name is "Tap" or "Concat" or "Add" && a.Args.Count == 1).ToList();
+                if (named.Count == 0) goto default;
+                var a = Pick(named);
+                a.Args[0] = Pick(new[] { "\"other\"", "\"input\"", "\"UP\"" });
+                Note($"rename -> [{a}]");
+                break;
+            }
+            case 29: // a repeat out of range (GAN006)
+            {
+                var uses = target.Attributes.Where(a => a.Name == "Block").ToList();
+                if (uses.Count == 0) goto default;
+                var a = Pick(uses);
+                string repeat = "Repeat = " + Pick(new[] { "0", "-3", "1001", "int.MaxValue" });
+                a.Args.RemoveAll(x => x.StartsWith("Repeat", StringComparison.Ordinal));
+                a.Args.Add(repeat);
+                argumentOf = a;
+                Note($"[{a}]", mustFail: true);
+                unit.Invalid[^1] = () => unit.SyntaxDamage is null && Present(a) && a.Name == "Block" && a.Args.Contains(repeat)
+                    && target.Attributes.Concat(target.SecondFile ?? new()).Any(r => r.Name is "GanGenerator" or "GanDiscriminator" or "GanBlock");
+                break;
+            }
+            case 30: // Classes changed on one network (GAN015, GAN016, GAN018)
+            {
+                if (target.Role is not ("G" or "D") || target.Attributes.Count == 0 || target.Attributes[0].Name is not ("GanGenerator" or "GanDiscriminator")) goto default;
+                var role = target.Attributes[0];
+                role.Args.RemoveAll(x => x.StartsWith("Classes", StringComparison.Ordinal));
+                string classes = Pick(new[] { "0", "3", "5", "-1" });
+                role.Args.Add("Classes = " + classes);
+                role.Parens = true;
+                Note($"[{role}]");
+                break;
+            }
+            case 31: // a [Block] of a class that is not a block (GAN006)
+            {
+                var uses = target.Attributes.Where(a => a.Name == "Block" && a.Args.Count > 0).ToList();
+                if (uses.Count == 0) goto default;
+                var a = Pick(uses);
+                a.Args[0] = Pick(new[] { "typeof(int)", $"typeof({unit.Classes.First(c => c.Role == "D").Name})", "null" });
+                Note($"[{a}]");
+                break;
+            }
             default: // an empty class body with attributes only, or a second [Gan]-less pair
                 target.Attributes.RemoveRange(Math.Min(1, target.Attributes.Count), Math.Max(target.Attributes.Count - 1, 0));
                 Note("no layers");

@@ -137,7 +137,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
             if (u >= 0)
             {
                 var index = u.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var shape = string.Join("\u0000", unitTrees.Select(t => Regex.Replace(t.ToString(), @"(?<=\b(?:Fz|U|G|D|P|OuterG|OuterD|OuterP|BaseFz))" + index + @"\b", "#")));
+                var shape = string.Join("\u0000", unitTrees.Select(t => Regex.Replace(t.ToString(), @"(?<=\b(?:Fz|U|G|D|P|B|OuterG|OuterD|OuterP|OuterB|BaseFz))" + index + @"\b", "#")));
                 if (!CompiledShapes.TryAdd(shape, 0)) { Interlocked.Increment(ref Deduplicated); continue; }
             }
             foreach (var tree in unitTrees)

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using GanDsl.Generators.Model;
-using GanDsl.Generators.Shapes;
+using GanDsl.Generators.Ops;
 using TorchSharp;
 using static TorchSharp.torch;
+using RuntimeLayers = global::GanDsl.Layers;
 
 namespace GanDsl.Tests.Properties;
 
@@ -19,88 +19,140 @@ internal sealed record Recipe(string Factory, IReadOnlyList<KeyValuePair<string,
 /// <summary>Thrown when a layer has no TorchSharp equivalent at all (no padding plan exists).</summary>
 internal sealed class NoPlanException(string message) : Exception(message);
 
+/// <summary>A layer built for a run: the module (disposed with this), how to call it, its recipe and its parameter count.</summary>
+internal sealed class RuntimeLayer(nn.Module module, Func<Tensor, Tensor?, Tensor> call, Recipe recipe) : IDisposable
+{
+    public Recipe Recipe { get; } = recipe;
+    public long Parameters => module.parameters().Sum(p => p.numel());
+    public Tensor Call(Tensor input, Tensor? labels) => call(input, labels);
+    public void Dispose() => module.Dispose();
+}
+
 /// <summary>
 /// Builds one layer as a TorchSharp module from the shape that actually reaches it at run time, taking every
-/// choice the generated code takes from the same place (ShapeInference's conv plans, BatchNorm1d vs 2d by rank,
-/// in-features from the first per-sample dimension). Nothing here consults the checker's verdict.
+/// choice the generated code takes from the same place (the conv plans, BatchNorm1d vs 2d by rank, in-features from
+/// the first per-sample dimension, Channels.Same from the input's channels). Nothing here consults the checker's verdict.
 /// </summary>
 internal static class RuntimeBuilder
 {
-    public static (nn.Module<Tensor, Tensor> Module, Recipe Recipe) Build(LayerSpec layer, long[] sample)
+    public static RuntimeLayer Build(LayerOp op, long[] sample, long classes)
     {
         long first = sample[0];
         long height = sample.Length >= 3 ? sample[1] : 1, width = sample.Length >= 3 ? sample[2] : 1;
         var args = new List<KeyValuePair<string, string>>();
         void Arg(string name, object value) => args.Add(new(name, Literal(value)));
+        RuntimeLayer Plain(nn.Module<Tensor, Tensor> module, string factory) => new(module, (x, _) => module.call(x), new Recipe(factory, args));
+        RuntimeLayer Labelled(nn.Module<Tensor, Tensor, Tensor> module, string factory) =>
+            new(module, (x, labels) => module.call(x, labels ?? throw new InvalidOperationException("no labels: the network is unconditional")), new Recipe(factory, args));
+        long Channels(long outChannels) => outChannels == ConvRules.SameChannels ? first : outChannels;
 
-        switch (layer.Kind)
+        switch (op)
         {
-            case LayerKind.Dense:
-                Arg("inputSize", first); Arg("outputSize", layer.Units); Arg("hasBias", layer.Bias);
-                return (nn.Linear(first, layer.Units, hasBias: layer.Bias), new("Linear", args));
+            case Dense d:
+                Arg("inputSize", first); Arg("outputSize", d.Units); Arg("hasBias", d.Bias);
+                return d.SpectralNorm
+                    ? Plain(new RuntimeLayers.SpectralNormLinear(first, d.Units, hasBias: d.Bias), "SpectralNormLinear")
+                    : Plain(nn.Linear(first, d.Units, hasBias: d.Bias), "Linear");
 
-            case LayerKind.Conv2d:
+            case Conv2d c:
             {
-                var plan = ShapeInference.Conv2dPlan(layer, height, width);
-                Arg("in_channels", first); Arg("out_channels", layer.OutChannels);
+                var plan = ConvArithmetic.Conv2dPlan(c.Kernel, c.Stride, c.Padding, c.Same, height, width);
+                long outChannels = Channels(c.OutChannels);
+                Arg("in_channels", first); Arg("out_channels", outChannels);
+                string factory = c.SpectralNorm ? "SpectralNormConv2d" : "Conv2d";
                 if (plan.SameMode)
                 {
-                    Arg("kernel_size", layer.Kernel); args.Add(new("padding", "global::TorchSharp.Padding.Same")); Arg("stride", 1L); Arg("bias", layer.Bias);
-                    return (nn.Conv2d(first, layer.OutChannels, layer.Kernel, Padding.Same, stride: 1, bias: layer.Bias), new("Conv2d", args));
+                    Arg("kernel_size", c.Kernel); args.Add(new("padding", "global::TorchSharp.Padding.Same")); Arg("stride", 1L); Arg("bias", c.Bias);
+                    return Plain(c.SpectralNorm
+                        ? new RuntimeLayers.SpectralNormConv2d(first, outChannels, c.Kernel, Padding.Same, stride: 1, bias: c.Bias)
+                        : nn.Conv2d(first, outChannels, c.Kernel, Padding.Same, stride: 1, bias: c.Bias), factory);
                 }
                 if (plan.PaddingH != plan.PaddingW)
                 {
-                    Arg("kernel_size", (layer.Kernel, layer.Kernel)); Arg("stride", (layer.Stride, layer.Stride));
-                    Arg("padding", (plan.PaddingH, plan.PaddingW)); Arg("bias", layer.Bias);
-                    return (nn.Conv2d(first, layer.OutChannels, (layer.Kernel, layer.Kernel), stride: (layer.Stride, layer.Stride),
-                        padding: (plan.PaddingH, plan.PaddingW), bias: layer.Bias), new("Conv2d", args));
+                    Arg("kernel_size", (c.Kernel, c.Kernel)); Arg("stride", (c.Stride, c.Stride));
+                    Arg("padding", (plan.PaddingH, plan.PaddingW)); Arg("bias", c.Bias);
+                    return Plain(c.SpectralNorm
+                        ? new RuntimeLayers.SpectralNormConv2d(first, outChannels, (c.Kernel, c.Kernel), stride: (c.Stride, c.Stride), padding: (plan.PaddingH, plan.PaddingW), bias: c.Bias)
+                        : nn.Conv2d(first, outChannels, (c.Kernel, c.Kernel), stride: (c.Stride, c.Stride), padding: (plan.PaddingH, plan.PaddingW), bias: c.Bias), factory);
                 }
-                Arg("kernel_size", layer.Kernel); Arg("stride", layer.Stride); Arg("padding", plan.PaddingH); Arg("bias", layer.Bias);
-                return (nn.Conv2d(first, layer.OutChannels, layer.Kernel, stride: layer.Stride, padding: plan.PaddingH, bias: layer.Bias),
-                    new("Conv2d", args));
+                Arg("kernel_size", c.Kernel); Arg("stride", c.Stride); Arg("padding", plan.PaddingH); Arg("bias", c.Bias);
+                return Plain(c.SpectralNorm
+                    ? new RuntimeLayers.SpectralNormConv2d(first, outChannels, c.Kernel, stride: c.Stride, padding: plan.PaddingH, bias: c.Bias)
+                    : nn.Conv2d(first, outChannels, c.Kernel, stride: c.Stride, padding: plan.PaddingH, bias: c.Bias), factory);
             }
 
-            case LayerKind.ConvTranspose2d:
+            case ConvTranspose2d t:
             {
-                var plan = ShapeInference.ConvTranspose2dPlan(layer)
-                           ?? throw new NoPlanException($"{layer.Display}: no padding gives 'same' output");
-                Arg("in_channels", first); Arg("out_channels", layer.OutChannels); Arg("kernel_size", layer.Kernel); Arg("stride", layer.Stride);
-                Arg("padding", plan.PaddingH); Arg("output_padding", plan.OutputPadding); Arg("bias", layer.Bias);
-                return (nn.ConvTranspose2d(first, layer.OutChannels, layer.Kernel, stride: layer.Stride, padding: plan.PaddingH,
-                    output_padding: plan.OutputPadding, bias: layer.Bias), new("ConvTranspose2d", args));
+                var plan = ConvArithmetic.ConvTranspose2dPlan(t.Kernel, t.Stride, t.Padding, t.OutputPadding, t.Same)
+                           ?? throw new NoPlanException($"{t.Display}: no padding gives 'same' output");
+                long outChannels = Channels(t.OutChannels);
+                Arg("in_channels", first); Arg("out_channels", outChannels); Arg("kernel_size", t.Kernel); Arg("stride", t.Stride);
+                Arg("padding", plan.PaddingH); Arg("output_padding", plan.OutputPadding); Arg("bias", t.Bias);
+                return t.SpectralNorm
+                    ? Plain(new RuntimeLayers.SpectralNormConvTranspose2d(first, outChannels, t.Kernel, stride: t.Stride, padding: plan.PaddingH,
+                        output_padding: plan.OutputPadding, bias: t.Bias), "SpectralNormConvTranspose2d")
+                    : Plain(nn.ConvTranspose2d(first, outChannels, t.Kernel, stride: t.Stride, padding: plan.PaddingH,
+                        output_padding: plan.OutputPadding, bias: t.Bias), "ConvTranspose2d");
             }
 
-            case LayerKind.BatchNorm:
-                Arg("num_features", first); Arg("eps", layer.Eps); Arg("momentum", layer.Momentum);
+            case BatchNorm b:
+                Arg("num_features", first); Arg("eps", b.Eps); Arg("momentum", b.Momentum);
                 return sample.Length == 1
-                    ? (nn.BatchNorm1d(first, eps: layer.Eps, momentum: layer.Momentum), new("BatchNorm1d", args))
-                    : (nn.BatchNorm2d(first, eps: layer.Eps, momentum: layer.Momentum), new("BatchNorm2d", args));
+                    ? Plain(nn.BatchNorm1d(first, eps: b.Eps, momentum: b.Momentum), "BatchNorm1d")
+                    : Plain(nn.BatchNorm2d(first, eps: b.Eps, momentum: b.Momentum), "BatchNorm2d");
 
-            case LayerKind.LeakyReLU:
-                Arg("negative_slope", layer.Slope);
-                return (nn.LeakyReLU(layer.Slope), new("LeakyReLU", args));
-            case LayerKind.ReLU: return (nn.ReLU(), new("ReLU", args));
-            case LayerKind.Tanh: return (nn.Tanh(), new("Tanh", args));
-            case LayerKind.Sigmoid: return (nn.Sigmoid(), new("Sigmoid", args));
-            case LayerKind.Flatten: return (nn.Flatten(), new("Flatten", args));
-            case LayerKind.Dropout:
-                Arg("p", layer.P);
-                return (nn.Dropout(layer.P), new("Dropout", args));
-            case LayerKind.Reshape:
+            case LeakyReLU l:
+                Arg("negative_slope", l.Slope);
+                return Plain(nn.LeakyReLU(l.Slope), "LeakyReLU");
+            case Activation { Name: "ReLU" }: return Plain(nn.ReLU(), "ReLU");
+            case Activation { Name: "Tanh" }: return Plain(nn.Tanh(), "Tanh");
+            case Activation { Name: "Sigmoid" }: return Plain(nn.Sigmoid(), "Sigmoid");
+            case Flatten: return Plain(nn.Flatten(), "Flatten");
+            case Dropout p:
+                Arg("p", p.P);
+                return Plain(nn.Dropout(p.P), "Dropout");
+            case Reshape r:
             {
-                var dims = layer.Dims.ToArray();
+                var dims = r.Dims.ToArray();
                 foreach (var d in dims) Arg("", d);
-                return (new GanDsl.Layers.Reshape(dims), new("Reshape", args));
+                return Plain(new RuntimeLayers.Reshape(dims), "Reshape");
             }
-            case LayerKind.Upsample:
-                args.Add(new("scale_factor", $"new double[] {{ {layer.Scale}, {layer.Scale} }}"));
+            case Upsample u:
+                args.Add(new("scale_factor", $"new double[] {{ {u.Scale}, {u.Scale} }}"));
                 args.Add(new("mode", "global::TorchSharp.torch.UpsampleMode.Nearest"));
-                return (nn.Upsample(scale_factor: new double[] { layer.Scale, layer.Scale }, mode: UpsampleMode.Nearest), new("Upsample", args));
-            case LayerKind.ZeroPad2d:
-                Arg("padding", (layer.Left, layer.Right, layer.Top, layer.Bottom));
-                return (nn.ZeroPad2d((layer.Left, layer.Right, layer.Top, layer.Bottom)), new("ZeroPad2d", args));
+                return Plain(nn.Upsample(scale_factor: new double[] { u.Scale, u.Scale }, mode: UpsampleMode.Nearest), "Upsample");
+            case ZeroPad2d z:
+                Arg("padding", (z.Left, z.Right, z.Top, z.Bottom));
+                return Plain(nn.ZeroPad2d((z.Left, z.Right, z.Top, z.Bottom)), "ZeroPad2d");
+
+            case LayerNorm n:
+                args.Add(new("normalized_shape", $"new long[] {{ {string.Join(", ", sample)} }}")); Arg("eps", n.Eps);
+                return Plain(nn.LayerNorm(sample, eps: n.Eps), "LayerNorm");
+            case InstanceNorm n:
+                Arg("num_features", first); Arg("eps", n.Eps); Arg("affine", n.Affine);
+                return Plain(nn.InstanceNorm2d(first, eps: n.Eps, affine: n.Affine), "InstanceNorm2d");
+            case ReflectionPad2d p:
+                Arg("padding", p.Padding);
+                return Plain(nn.ReflectionPad2d(p.Padding), "ReflectionPad2d");
+            case PixelShuffle s:
+                Arg("upscale_factor", s.Factor);
+                return Plain(nn.PixelShuffle(s.Factor), "PixelShuffle");
+            case PReLU p:
+                Arg("num_parameters", 1L); Arg("init", p.Init);
+                return Plain(nn.PReLU(1, p.Init), "PReLU");
+            case AvgPool2d a:
+                Arg("kernel_size", a.Kernel);
+                return Plain(nn.AvgPool2d(a.Kernel), "AvgPool2d");
+            case GlobalPool { Sum: true }: return Plain(new RuntimeLayers.GlobalSumPool(), "GlobalSumPool");
+            case GlobalPool { Sum: false }: return Plain(new RuntimeLayers.GlobalAvgPool(), "GlobalAvgPool");
+            case ConcatLabel c:
+                Arg("classes", classes); Arg("dim", c.Dim);
+                return Labelled(new RuntimeLayers.ConcatLabel(Math.Max(classes, 1), c.Dim), "ConcatLabel");
+            case ProjectLabel p:
+                Arg("classes", classes); Arg("features", first); Arg("spectralNorm", p.SpectralNorm);
+                return Labelled(new RuntimeLayers.ProjectLabel(Math.Max(classes, 1), first, p.SpectralNorm), "ProjectLabel");
             default:
-                throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, null);
+                throw new ArgumentOutOfRangeException(nameof(op), op.GetType().Name, null);
         }
     }
 
@@ -118,58 +170,5 @@ internal static class RuntimeBuilder
     {
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         return text.Contains('.') || text.Contains('E') ? text : text + ".0";
-    }
-}
-
-/// <summary>What happened when a stack ran in TorchSharp, layer by layer, on a batch of 2.</summary>
-internal sealed record RunOutcome(IReadOnlyList<long[]> Outputs, int FailedAt, string? Error)
-{
-    public bool Succeeded => FailedAt < 0;
-
-    public static RunOutcome Run(long[] input, IReadOnlyList<LayerSpec> layers)
-    {
-        const long Batch = 2;
-        using var scope = torch.NewDisposeScope();
-        var outputs = new List<long[]>();
-        var x = torch.randn(new[] { Batch }.Concat(input).ToArray());
-        for (int i = 0; i < layers.Count; i++)
-        {
-            try
-            {
-                var sample = x.shape.Skip(1).ToArray();
-                if (sample.Length == 0) return new RunOutcome(outputs, i, "no per-sample dimension left");
-                if (AbortsProcess(layers[i], sample))
-                    return new RunOutcome(outputs, i, "TorchSharp would abort the process (oneDNN terminate on a negative transposed-conv size)");
-                var (module, _) = RuntimeBuilder.Build(layers[i], sample);
-                using (module)
-                {
-                    x = module.call(x);
-                }
-                // A module that silently folds samples into the batch has not computed the layer.
-                if (x.shape.Length == 0 || x.shape[0] != Batch)
-                    return new RunOutcome(outputs, i, $"batch dimension changed to ({string.Join(", ", x.shape)})");
-                // An empty tensor (a zero-sized dimension) is not an image: TorchSharp returns one where PyTorch's
-                // formula gives 0 for a transposed convolution.
-                if (x.shape.Any(d => d < 1))
-                    return new RunOutcome(outputs, i, $"empty output ({string.Join(", ", x.shape)})");
-                outputs.Add(x.shape.Skip(1).ToArray());
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                return new RunOutcome(outputs, i, e.GetType().Name + ": " + e.Message.Split('\n')[0]);
-            }
-        }
-        return new RunOutcome(outputs, -1, null);
-    }
-
-    /// <summary>TorchSharp 0.107.0 (oneDNN) calls std::terminate, killing the test host, when a transposed
-    /// convolution's output size (PyTorch's formula) is negative; arguments it rejects itself are left to it.</summary>
-    private static bool AbortsProcess(LayerSpec layer, long[] sample)
-    {
-        if (layer.Kind != LayerKind.ConvTranspose2d || sample.Length != 3 || layer.Kernel < 1 || layer.Stride < 1) return false;
-        var plan = ShapeInference.ConvTranspose2dPlan(layer);
-        if (plan is null || plan.PaddingH < 0 || plan.OutputPadding >= layer.Stride) return false;
-        long Size(long n) => (n - 1) * layer.Stride - 2 * plan.PaddingH + layer.Kernel + plan.OutputPadding;
-        return Size(sample[1]) < 0 || Size(sample[2]) < 0;
     }
 }

@@ -22,6 +22,9 @@ namespace Models
         /// <summary>The layer table: unknown while the model has errors.</summary>
         public static string Summary() => throw GanDslDeclarationOnly.Error();
 
+        /// <summary>The network's graph: unknown while the model has errors.</summary>
+        public static global::GanDsl.NetworkGraph Graph => throw GanDslDeclarationOnly.Error();
+
         /// <summary>Throws: the model has errors (before the TorchSharp module is created).</summary>
         public HandWrittenDiscriminator() : base(GanDslDeclarationOnly.Fail<string>()) { }
     }

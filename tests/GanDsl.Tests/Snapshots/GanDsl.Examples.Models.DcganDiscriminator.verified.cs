@@ -72,5 +72,21 @@ namespace GanDsl.Examples.Models
             "dense7 (Dense)                    (1)                          6,273\n" +
             "====================================================================\n" +
             "Total params: 212,865\n";
+
+        /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
+        public static global::GanDsl.NetworkGraph Graph { get; } = new(
+            nameof(DcganDiscriminator),
+            new global::GanDsl.GraphInput[] { new("input", new(1, 28, 28)) },
+            new global::GanDsl.GraphNode[]
+            {
+                new("conv0", "Conv2d(64, Kernel = 5, Stride = 2, Same = true)", new[] { "input" }, new(64, 14, 14), 1664),
+                new("leakyRelu1", "LeakyReLU(0.3)", new[] { "conv0" }, new(64, 14, 14), 0),
+                new("dropout2", "Dropout(0.3)", new[] { "leakyRelu1" }, new(64, 14, 14), 0),
+                new("conv3", "Conv2d(128, Kernel = 5, Stride = 2, Same = true)", new[] { "dropout2" }, new(128, 7, 7), 204928),
+                new("leakyRelu4", "LeakyReLU(0.3)", new[] { "conv3" }, new(128, 7, 7), 0),
+                new("dropout5", "Dropout(0.3)", new[] { "leakyRelu4" }, new(128, 7, 7), 0),
+                new("flatten6", "Flatten", new[] { "dropout5" }, new(6272), 0),
+                new("dense7", "Dense(1)", new[] { "flatten6" }, new(1), 6273),
+            });
     }
 }

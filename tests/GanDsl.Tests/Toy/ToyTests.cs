@@ -38,18 +38,19 @@ public sealed class ToyTests : IDisposable
     [Fact]
     public void A_short_run_moves_the_samples_onto_the_ring()
     {
-        // The untrained generator puts nothing within 3 sd (0.03) of a mode; a few hundred steps of a higher rate than
-        // the recipe's put many samples near the circle. Distance to the circle is the measure (modes need longer).
+        // Untrained, the generator's points lie around the origin, nowhere near the ring's narrow modes (sd 0.01). The
+        // early game is chaotic (the non-saturating and hinge pairs of this seed still sweep one ray of points at 600
+        // steps); least squares, the steadiest loss here, already puts samples on most modes.
         var ring = GaussianMixture.Ring();
-        using var before = new GanDsl.Examples.Models.ToyNonSaturatingGan(new GanOptions { Seed = 3, Device = ComputeDevice.Cpu });
-        using var untrained = before.Sample(2500, noiseSeed: 9);
-        var start = ModeCoverage.Measure(untrained, ring, threshold: 10);
+        using var before = new GanDsl.Examples.Models.ToyLeastSquaresGan(new GanOptions { Seed = 3, Device = ComputeDevice.Cpu });
+        using var untrained = before.Sample(2500, noiseSeed: 4);
+        var start = ModeCoverage.Measure(untrained, ring);
 
-        var result = ToyRunner.Run("NonSaturating", ring, seed: 3, steps: 300, batchSize: 128, cpu: true);
+        var result = ToyRunner.Run("LeastSquares", ring, seed: 3, steps: 600, batchSize: 128, cpu: true);
 
-        Assert.Equal(300, result.Steps);
-        Assert.True(result.Coverage.HighQualityPercent > start.HighQualityPercent + 20 || result.Coverage.ModesCaptured > start.ModesCaptured,
-            $"before: {start.ModesCaptured} modes, {start.HighQualityPercent:F1} %; after: {result.Coverage.ModesCaptured} modes, {result.Coverage.HighQualityPercent:F1} %");
+        Assert.Equal(600, result.Steps);
+        Assert.True(result.Coverage.ModesCaptured >= start.ModesCaptured + 4,
+            $"before: {start.ModesCaptured} modes, {start.HighQualityPercent:F1} %; after 600 steps: {result.Coverage.ModesCaptured} modes, {result.Coverage.HighQualityPercent:F1} %");
     }
 
     [Fact]
