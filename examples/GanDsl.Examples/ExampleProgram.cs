@@ -46,6 +46,18 @@ internal static class ExampleProgram
                     using var gan = new FashionDcgan(options);
                     return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
                 }
+                case "cgan":
+                {
+                    using var data = FashionMnist.Load(parsed.Data);
+                    using var gan = new FashionCgan(options);
+                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 5);
+                }
+                case "cdcgan":
+                {
+                    using var data = FashionMnist.Load(parsed.Data);
+                    using var gan = new FashionCdcgan(options);
+                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
+                }
                 case "cifar-dcgan":
                 {
                     if (parsed.Images is null)

@@ -11,8 +11,8 @@ namespace GanDsl.Examples;
 internal static class ExampleRunner
 {
     public static int Train<TG, TD>(GanModel<TG, TD> gan, ImageDataset allData, ExampleArguments args, int defaultEpochs)
-        where TG : nn.Module<Tensor, Tensor>, IGanGenerator
-        where TD : nn.Module<Tensor, Tensor>, IGanDiscriminator
+        where TG : nn.Module, IGanNetwork
+        where TD : nn.Module, IGanNetwork
     {
         using var limited = args.Limit is { } limit && limit < allData.Count ? allData.Take(limit) : null;
         var data = limited ?? allData;

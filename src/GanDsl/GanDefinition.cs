@@ -46,4 +46,8 @@ public sealed record GanDefinition(
     /// <summary>Decay of an exponential moving average of G's weights, updated after every G update and used by
     /// Sample and the sample pictures; 0: off.</summary>
     public double EmaDecay { get; init; }
+
+    /// <summary>Number of classes of a class-conditional pair (both networks take labels; the data carries one per
+    /// sample); 0: unconditional.</summary>
+    public int Classes { get; init; }
 }

@@ -58,8 +58,6 @@ internal static class DiagnosticDescriptors
         "A [GanBlock] is expanded where it is used; a block that uses itself, directly or through other blocks, would never end.");
     public static readonly DiagnosticDescriptor ImageToImageInGan = Make("GAN020", "Image-to-image generator in a [Gan]", DiagnosticSeverity.Error,
         "A generator declared with an input shape takes an image instead of noise. [Gan] trains a noise-to-image pair; an image-to-image generator needs an image-to-image objective (paired images or cycle consistency), which [Gan] does not have.");
-    public static readonly DiagnosticDescriptor ConditionalGan = Make("GAN021", "Conditional networks in a [Gan]", DiagnosticSeverity.Error,
-        "The networks are class-conditional (Classes), but [Gan] trains unconditional pairs; conditional training comes with the training objectives. The networks can be used as modules meanwhile.");
 
     /// <summary>Reported by the generator itself, not the analyzer: GanDsl failed on a class (a bug in GanDsl). The
     /// generator never throws (that would be CS8785 and drop all its output), but it must not fail silently either.</summary>
@@ -71,7 +69,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         ShapeMismatch, ReshapeCount, ImpossibleArithmetic, WrongRank, DiscriminatorOutput,
         InvalidArgument, InvalidDeclaration, SigmoidOnLogits, SizeOverflow, PatchMap, ConcatShapes, AddShapes, UnknownName,
-        UnusedTap, LabelWithoutClasses, UnusedClasses, ProjectLabelPlacement, ClassesMismatch, RecursiveBlock, ImageToImageInGan, ConditionalGan);
+        UnusedTap, LabelWithoutClasses, UnusedClasses, ProjectLabelPlacement, ClassesMismatch, RecursiveBlock, ImageToImageInGan);
 
     private static readonly Dictionary<ProblemCode, DiagnosticDescriptor> ByCode = new()
     {
@@ -95,7 +93,6 @@ internal static class DiagnosticDescriptors
         [ProblemCode.ClassesMismatch] = ClassesMismatch,
         [ProblemCode.RecursiveBlock] = RecursiveBlock,
         [ProblemCode.ImageToImageInGan] = ImageToImageInGan,
-        [ProblemCode.ConditionalGan] = ConditionalGan,
     };
 
     public static DiagnosticDescriptor For(ProblemCode code) => ByCode[code];

@@ -68,8 +68,8 @@ internal static class DeclarationHalfEmitter
         string errors = ErrorList((spec.ClassName, pairProblems), (generator.Spec.ClassName, generator.Problems), (discriminator.Spec.ClassName, discriminator.Problems));
         var latent = generator.Spec.IsNoiseGenerator ? generator.KnownInput : null;
         var image = generator.HasErrors ? null : generator.Output;
-        // GanModel's constraints take unconditional noise-to-image pairs only; for the others (GAN020, GAN021) the half
-        // has no base class, so it compiles and names the pair's options without claiming to train it.
+        // GanModel trains noise-to-image pairs, both unconditional or both conditional; for the others (GAN020, a
+        // mixed GAN018) the half has no base class, so it compiles and names the pair's options without claiming to train it.
         bool trainable = Shapes.PairChecker.FitsGanModel(generator.Spec, discriminator.Spec);
 
         var w = Begin(spec.ClassName, spec.Namespace, errors);

@@ -36,6 +36,8 @@ internal static class GanEmitter
         w.Line("    {");
         foreach (var property in GanOptionConstants.InitProperties)
             w.Line($"        {property} = {Names.Identifier(spec.ClassName)}.{property},");
+        if (generator.Spec.IsConditional)
+            w.Line($"        Classes = {g}.Classes, // conditional: trains on (image, label) pairs");
         w.Line("    };");
         w.Line();
         w.Line($"/// <summary>Creates both networks (seeded by <paramref name=\"options\"/>) and their optimizers.</summary>");

@@ -4,8 +4,8 @@ using static System.FormattableString;
 
 namespace GanDsl.Generators.Shapes;
 
-/// <summary>Checks a [Gan] pairing: both networks exist, they are the kind [Gan] trains (noise to image, and both
-/// unconditional for now), they agree on Classes, and the generator's output is the discriminator's input.</summary>
+/// <summary>Checks a [Gan] pairing: both networks exist, they are the kind [Gan] trains (noise to image, both
+/// unconditional or both conditional on the same Classes), and the generator's output is the discriminator's input.</summary>
 internal static class PairChecker
 {
     public static IReadOnlyList<Problem> Check(GanSpec gan, NetworkAnalysis? generator, NetworkAnalysis? discriminator)
@@ -21,9 +21,6 @@ internal static class PairChecker
             problems.Add(Error(ProblemCode.ClassesMismatch, g.IsConditional && d.IsConditional
                 ? Invariant($"{g.ClassName} is conditional on {g.Classes} classes but {d.ClassName} on {d.Classes}; both networks of a [Gan] must declare the same Classes")
                 : Invariant($"{(g.IsConditional ? g.ClassName : d.ClassName)} is conditional (Classes = {System.Math.Max(g.Classes, d.Classes)}) but {(g.IsConditional ? d.ClassName : g.ClassName)} is not; declare the same Classes on both networks, or on neither")));
-        else if (g.IsConditional)
-            problems.Add(Error(ProblemCode.ConditionalGan,
-                Invariant($"{g.ClassName} and {d.ClassName} are conditional on {g.Classes} classes, but [Gan] trains unconditional pairs only: conditional training arrives with the training objectives; use the networks as modules for now")));
 
         if (generator.HasErrors || discriminator.HasErrors || problems.Count > gan.DeclarationProblems.Count) return problems;
         var produced = generator.Output!;
@@ -39,8 +36,8 @@ internal static class PairChecker
 
     private static Problem Error(ProblemCode code, string message) => new(code, ProblemSeverity.Error, ProblemTarget.ModelAttribute, message);
 
-    /// <summary>GanModel&lt;G, D&gt; can hold the pair: a noise generator and a discriminator, both unconditional
-    /// (its constraints: Module&lt;Tensor, Tensor&gt;, IGanGenerator, IGanDiscriminator).</summary>
+    /// <summary>GanModel&lt;G, D&gt; can hold the pair: a noise generator and a discriminator, both unconditional or
+    /// both conditional (a mixed pair is GAN018; GanModel refuses it when it is created).</summary>
     public static bool FitsGanModel(NetworkSpec generator, NetworkSpec discriminator) =>
-        generator.IsNoiseGenerator && !generator.IsConditional && !discriminator.IsConditional;
+        generator.IsNoiseGenerator && generator.IsConditional == discriminator.IsConditional;
 }

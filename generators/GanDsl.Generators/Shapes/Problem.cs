@@ -25,7 +25,6 @@ internal enum ProblemCode
     ClassesMismatch = 18,
     RecursiveBlock = 19,
     ImageToImageInGan = 20,
-    ConditionalGan = 21,
 }
 
 internal enum ProblemSeverity

@@ -48,13 +48,13 @@ internal sealed class EpochStream : IRealBatches
         return completed;
     }
 
-    public Tensor Next()
+    public RealBatch Next()
     {
         var indices = _plan[_next++];
         ImagesInEpoch += indices.Length;
         if (_next == _plan.Length) NextEpoch();
         using var index = torch.tensor(indices, dtype: ScalarType.Int64);
-        return _data.Images.index_select(0, index);
+        return new RealBatch(_data.Images.index_select(0, index), _data.Labels?.index_select(0, index));
     }
 
     private void NextEpoch()

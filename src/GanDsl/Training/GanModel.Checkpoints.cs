@@ -54,6 +54,9 @@ public abstract partial class GanModel<TGenerator, TDiscriminator>
         string file = ResolveCheckpoint(path);
         var (metadata, sections) = CheckpointFile.Read(file);
         string savedBy = SavedBy(metadata);
+        if ((metadata.Definition?.Classes ?? 0) != Definition.Classes)
+            throw new CheckpointException(file,
+                $"it was saved by {savedBy} ({Conditioning(metadata.Definition?.Classes ?? 0)}) but this is {Definition.Name} ({Conditioning(Definition.Classes)})");
         if (metadata.LatentDim != Definition.LatentDim || !metadata.ImageShape.SequenceEqual(Definition.ImageShape.Dimensions))
             throw new CheckpointException(file,
                 $"it was saved by {savedBy} (latent {metadata.LatentDim}, images ({string.Join(", ", metadata.ImageShape)})) " +
@@ -64,6 +67,8 @@ public abstract partial class GanModel<TGenerator, TDiscriminator>
             throw new CheckpointException(file, $"it was saved by {savedBy} and does not fit {Definition.Name}: {problem}");
         return new PreparedCheckpoint(file, metadata, sections);
     }
+
+    private static string Conditioning(int classes) => classes == 0 ? "unconditional" : $"conditional on {classes} classes";
 
     private static string SavedBy(CheckpointMetadata metadata) =>
         metadata.Generator is null ? metadata.Model : $"{metadata.Model} (generator {metadata.Generator}, discriminator {metadata.Discriminator})";

@@ -154,6 +154,7 @@ internal static class TrainingLoop
     private static void EnsureDataFits(ITrainingObjective objective, ImageDataset data, int batchSize, GanOptions options)
     {
         objective.CheckSamples(data.ImageShape, batchSize);
+        objective.CheckLabels(data.Labels, data.Source);
         if (data.Count == 0)
             throw new ArgumentException($"{data.Source} holds no samples", nameof(data));
         if (BatchPlan.BatchCount(data.Count, batchSize, options.DropLastBatch) == 0)

@@ -210,10 +210,10 @@ public sealed class ObjectiveTests
     {
         public int Drawn { get; private set; }
 
-        public Tensor Next()
+        public GanDsl.RealBatch Next()
         {
             Drawn++;
-            return RealBatch(seed: Drawn);
+            return new GanDsl.RealBatch(RealBatch(seed: Drawn), null);
         }
     }
 

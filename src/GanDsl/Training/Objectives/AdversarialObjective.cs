@@ -14,15 +14,18 @@ namespace GanDsl;
 /// of D, each on its own real batch and fresh noise (with the loss, the gradient penalty, R1 and clipping the
 /// definition asks for), then one update of G against the updated D, then the moving average of G when EmaDecay is
 /// set. The step's metrics are D's loss, penalties and outputs averaged over its D updates, and G's loss.
+/// A class-conditional pair (<see cref="GanDefinition.Classes"/>) trains on labelled batches: D sees each real batch
+/// with its labels and as many generated samples of the same labels (so the gradient penalty's interpolates have one
+/// label each); G's update draws labels uniformly. Its picture has one row per class.
 /// </summary>
 public sealed class AdversarialObjective : ITrainingObjective, IDisposable
 {
     /// <summary>Real samples drawn under generated points in a points picture.</summary>
     private const int ReferencePoints = 512;
 
-    private readonly nn.Module<Tensor, Tensor> _generator;
-    private readonly nn.Module<Tensor, Tensor> _discriminator;
-    private readonly nn.Module<Tensor, Tensor>? _average;
+    private readonly GameNetwork _generator;
+    private readonly GameNetwork _discriminator;
+    private readonly GameNetwork? _average;
     private readonly Device _device;
     private readonly string _discriminatorName;
     private readonly TensorShape _sampleShape;
@@ -31,12 +34,13 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     private readonly double _realTarget;
     private readonly bool _probabilities;
     private Tensor _gridNoise;
+    private readonly Tensor? _gridLabels;
 
     internal AdversarialObjective(
         GanDefinition definition,
-        nn.Module<Tensor, Tensor> generator,
-        nn.Module<Tensor, Tensor> discriminator,
-        nn.Module<Tensor, Tensor>? movingAverage,
+        nn.Module generator,
+        nn.Module discriminator,
+        nn.Module? movingAverage,
         Device device,
         (string Generator, string Discriminator) names,
         TensorShape sampleShape,
@@ -45,9 +49,10 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         long seed)
     {
         Definition = definition;
-        _generator = generator;
-        _discriminator = discriminator;
-        _average = movingAverage;
+        bool conditional = definition.Classes > 0;
+        _generator = new GameNetwork(generator, conditional, $"generator {names.Generator}");
+        _discriminator = new GameNetwork(discriminator, conditional, $"discriminator {names.Discriminator}");
+        _average = movingAverage is null ? null : new GameNetwork(movingAverage, conditional, $"moving average of {names.Generator}");
         _device = device;
         _discriminatorName = names.Discriminator;
         _sampleShape = sampleShape;
@@ -73,8 +78,20 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             Optimizer("discriminator-optimizer", DiscriminatorOptimizer, discriminator, definition.DiscriminatorLearningRate, "discriminator optimizer"),
         };
         Metrics = MetricColumns(definition);
+        _gridLabels = conditional ? GridLabels(definition.Classes, gridSamples) : null;
         _gridNoise = CreateGridNoise(seed);
     }
+
+    /// <summary>Labels of the picture: one row per class, as many columns as GridSamples allows (at least one).</summary>
+    private static Tensor GridLabels(int classes, int gridSamples)
+    {
+        int columns = Math.Max(1, gridSamples / classes);
+        using var scope = torch.NewDisposeScope();
+        return torch.arange(classes, dtype: ScalarType.Int64).repeat_interleave(columns).DetachFromDisposeScope();
+    }
+
+    /// <summary>Samples per row of the picture: the columns of one class's row, or null (a square grid) unconditionally.</summary>
+    private int? GridColumns => _gridLabels is null ? null : (int)(_gridLabels.shape[0] / Definition.Classes);
 
     private ObjectiveOptimizer Optimizer(string section, OptimizerHelper optimizer, nn.Module network, double learningRate, string description) =>
         new(section, optimizer, Definition.Optimizer, network.parameters().ToArray(),
@@ -111,12 +128,38 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     public OptimizerHelper DiscriminatorOptimizer { get; }
 
     /// <summary>The network Sample and the pictures use: the moving average of G when EmaDecay is set, else G.</summary>
-    public nn.Module<Tensor, Tensor> SamplingGenerator => _average ?? _generator;
+    public nn.Module SamplingGenerator => (_average ?? _generator).Module;
+
+    /// <summary>Number of classes of a conditional pair; 0 for an unconditional one.</summary>
+    public int Classes => Definition.Classes;
 
     public void CheckSamples(TensorShape sampleShape, int batchSize)
     {
         if (sampleShape != _sampleShape)
             throw new BatchShapeException(_discriminatorName, _sampleShape, sampleShape.WithBatch(batchSize));
+    }
+
+    public void CheckLabels(Tensor? labels, string source)
+    {
+        if (Classes == 0) return;
+        if (labels is null)
+            throw new ArgumentException($"{Definition.Name} is conditional on {Classes} classes and trains on labelled samples, but {source} has no labels " +
+                "(load the data with its labels, or build it with ImageDataset.FromTensor(samples, labels, source))");
+        if (labels.numel() == 0) return;
+        long min = labels.min().item<long>(), max = labels.max().item<long>();
+        if (min < 0 || max >= Classes)
+            throw new ArgumentException($"{Definition.Name} is conditional on {Classes} classes (labels 0 to {Classes - 1}), but {source} has labels from {min} to {max}");
+    }
+
+    /// <summary>The labels of a batch handed to a step or an update: required (one per sample) for a conditional pair.</summary>
+    internal void CheckBatchLabels(Tensor realBatch, Tensor? labels)
+    {
+        if (Classes == 0) return;
+        if (labels is null)
+            throw new ArgumentException($"{Definition.Name} is conditional on {Classes} classes: pass the real batch's labels with it", nameof(labels));
+        if (labels.dim() != 1 || labels.shape[0] != realBatch.shape[0])
+            throw new ArgumentException($"labels must be ({realBatch.shape[0]}), one per sample of the real batch; got ({string.Join(", ", labels.shape)})", nameof(labels));
+        CheckLabels(labels, "the labels passed");
     }
 
     internal void CheckBatch(Tensor realBatch)
@@ -135,15 +178,16 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         for (int i = 0; i < n; i++)
         {
             var batch = real.Next();
-            CheckBatch(batch);
-            var d = DiscriminatorUpdate(batch);
+            CheckBatch(batch.Samples);
+            CheckBatchLabels(batch.Samples, batch.Labels);
+            var d = DiscriminatorUpdate(batch.Samples, batch.Labels);
             sums[0] += d.Loss;
             sums[2] += d.Real;
             sums[3] += d.Fake;
             int column = 4;
             if (Definition.GradientPenalty > 0) sums[column++] += d.GradientPenalty;
             if (Definition.R1Penalty > 0) sums[column] += d.R1;
-            batchSize = batch.shape[0];
+            batchSize = batch.Samples.shape[0];
         }
         for (int c = 0; c < sums.Length; c++) sums[c] /= n;
         sums[1] = GeneratorUpdate(batchSize);
@@ -154,24 +198,25 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     internal readonly record struct DiscriminatorResult(double Loss, double Real, double Fake, double GradientPenalty, double R1);
 
     /// <summary>One update of D on a real batch and as many generated samples (G under no_grad). Then the clip.</summary>
-    internal DiscriminatorResult DiscriminatorUpdate(Tensor realBatch)
+    internal DiscriminatorResult DiscriminatorUpdate(Tensor realBatch, Tensor? realLabels)
     {
         _generator.train();
         _discriminator.train();
         var real = realBatch.to(_device);
+        var labels = Classes > 0 ? realLabels!.to(_device) : null;
         Tensor fake;
         using (torch.no_grad())
-            fake = _generator.call(torch.randn(new long[] { real.shape[0], Definition.LatentDim }, device: _device));
+            fake = _generator.Call(torch.randn(new long[] { real.shape[0], Definition.LatentDim }, device: _device), labels);
 
         bool r1 = Definition.R1Penalty > 0;
         var realInput = r1 ? real.detach().requires_grad_(true) : real;
-        var realLogits = _discriminator.call(realInput);
-        var fakeLogits = _discriminator.call(fake);
+        var realLogits = _discriminator.Call(realInput, labels);
+        var fakeLogits = _discriminator.Call(fake, labels);
         var loss = GanLosses.Discriminator(Definition.Loss, realLogits, fakeLogits, _realTarget);
         Tensor? gradientPenalty = null, r1Penalty = null;
         if (Definition.GradientPenalty > 0)
         {
-            gradientPenalty = Definition.GradientPenalty * GanPenalties.Gradient(_discriminator.call, real, fake);
+            gradientPenalty = Definition.GradientPenalty * GanPenalties.Gradient(x => _discriminator.Call(x, labels), real, fake);
             loss = loss + gradientPenalty;
         }
         if (r1)
@@ -182,7 +227,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         DiscriminatorOptimizer.zero_grad();
         loss.backward();
         DiscriminatorOptimizer.step();
-        if (Definition.ClipValue > 0) Clip(_discriminator, Definition.ClipValue);
+        if (Definition.ClipValue > 0) Clip(_discriminator.Module, Definition.ClipValue);
 
         return new DiscriminatorResult(
             loss.item<float>(),
@@ -203,12 +248,14 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     {
         _generator.train();
         _discriminator.train();
-        SetRequiresGrad(_discriminator, false);
+        SetRequiresGrad(_discriminator.Module, false);
         double value;
         try
         {
-            var fake = _generator.call(torch.randn(new long[] { batchSize, Definition.LatentDim }, device: _device));
-            var loss = GanLosses.Generator(Definition.Loss, _discriminator.call(fake));
+            var z = torch.randn(new long[] { batchSize, Definition.LatentDim }, device: _device);
+            var labels = Classes > 0 ? torch.randint(0, Classes, new long[] { batchSize }, dtype: ScalarType.Int64, device: _device) : null;
+            var fake = _generator.Call(z, labels);
+            var loss = GanLosses.Generator(Definition.Loss, _discriminator.Call(fake, labels));
             GeneratorOptimizer.zero_grad();
             loss.backward();
             GeneratorOptimizer.step();
@@ -216,9 +263,9 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         }
         finally
         {
-            SetRequiresGrad(_discriminator, true);
+            SetRequiresGrad(_discriminator.Module, true);
         }
-        if (_average is not null) ExponentialMovingAverage.Update(_generator, _average, Definition.EmaDecay);
+        if (_average is not null) ExponentialMovingAverage.Update(_generator.Module, _average.Module, Definition.EmaDecay);
         return value;
     }
 
@@ -233,16 +280,17 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         foreach (var p in module.parameters()) p.requires_grad = value;
     }
 
-    /// <summary>Samples of the sampling generator in eval mode, without gradients.</summary>
-    internal Tensor Generate(Tensor z)
+    /// <summary>Samples of the sampling generator in eval mode, without gradients; <paramref name="labels"/> (on the
+    /// noise's device) for a conditional pair, else null.</summary>
+    internal Tensor Generate(Tensor z, Tensor? labels)
     {
-        var network = SamplingGenerator;
+        var network = _average ?? _generator;
         bool wasTraining = network.training;
         network.eval();
         try
         {
             using var _ = torch.no_grad();
-            return network.call(z);
+            return network.Call(z, labels);
         }
         finally
         {
@@ -254,7 +302,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     internal Tensor SampleFixedGrid()
     {
         using var scope = torch.NewDisposeScope();
-        return scope.MoveToOuter(Generate(_gridNoise).cpu());
+        return scope.MoveToOuter(Generate(_gridNoise, _gridLabels?.to(_device)).cpu());
     }
 
     /// <summary>One fixed noise batch derived from the seed, so sample pictures of different epochs are comparable.</summary>
@@ -268,7 +316,8 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     {
         using var noiseGenerator = new torch.Generator((ulong)seed ^ 0x5EED_6A1DUL);
         using var scope = torch.NewDisposeScope();
-        return torch.randn(new long[] { _gridSamples, Definition.LatentDim }, generator: noiseGenerator)
+        long count = _gridLabels?.shape[0] ?? _gridSamples;
+        return torch.randn(new long[] { count, Definition.LatentDim }, generator: noiseGenerator)
             .to(_device).DetachFromDisposeScope();
     }
 
@@ -278,7 +327,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         if (kind == SamplePictureKind.None) return null;
         using var scope = torch.NewDisposeScope();
         var reference = kind == SamplePictureKind.Points ? data.Images[..Math.Min(ReferencePoints, data.Count)] : null;
-        return SamplePicture.Save(kind, SampleFixedGrid(), reference, path);
+        return SamplePicture.Save(kind, SampleFixedGrid(), reference, path, GridColumns);
     }
 
     public void Dispose()
@@ -286,5 +335,6 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         GeneratorOptimizer.Dispose();
         DiscriminatorOptimizer.Dispose();
         _gridNoise.Dispose();
+        _gridLabels?.Dispose();
     }
 }

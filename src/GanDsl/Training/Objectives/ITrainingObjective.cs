@@ -35,6 +35,10 @@ public interface ITrainingObjective
     /// batches of <paramref name="batchSize"/>, cannot be trained on.</summary>
     void CheckSamples(TensorShape sampleShape, int batchSize);
 
+    /// <summary>Throws a clear exception when the data's labels (null: it has none) do not fit the objective: a
+    /// class-conditional objective needs one label in [0, Classes) per sample; the others ignore labels.</summary>
+    void CheckLabels(TorchSharp.torch.Tensor? labels, string source);
+
     /// <summary>One training step: draws <see cref="BatchesPerStep"/> batches from <paramref name="real"/> and
     /// updates the networks. Randomness comes from TorchSharp's global generator, which the caller seeds from the
     /// run's seed and the step number before the call (so a resumed run draws the same). Returns the values of
@@ -49,6 +53,9 @@ public interface ITrainingObjective
 /// <summary>Real training batches, drawn in the order the run's batch plan gives (epoch after epoch).</summary>
 public interface IRealBatches
 {
-    /// <summary>The next batch of real samples (B, ...) on the CPU; owned by the caller's dispose scope.</summary>
-    TorchSharp.torch.Tensor Next();
+    /// <summary>The next batch of real samples (B, ...) and their labels on the CPU; owned by the caller's dispose scope.</summary>
+    RealBatch Next();
 }
+
+/// <summary>Real samples (B, ...) and their int64 (B) class labels, or null labels when the data has none.</summary>
+public readonly record struct RealBatch(TorchSharp.torch.Tensor Samples, TorchSharp.torch.Tensor? Labels);
