@@ -146,7 +146,9 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             throw new ArgumentException($"{Definition.Name} is conditional on {Classes} classes and trains on labelled samples, but {source} has no labels " +
                 "(load the data with its labels, or build it with ImageDataset.FromTensor(samples, labels, source))");
         if (labels.numel() == 0) return;
-        long min = labels.min().item<long>(), max = labels.max().item<long>();
+        long min, max;
+        using (torch.NewDisposeScope())
+            (min, max) = (labels.min().item<long>(), labels.max().item<long>());
         if (min < 0 || max >= Classes)
             throw new ArgumentException($"{Definition.Name} is conditional on {Classes} classes (labels 0 to {Classes - 1}), but {source} has labels from {min} to {max}");
     }
