@@ -14,6 +14,9 @@ internal static class GanRecipes
 
     public static bool IsLoss(int loss) => loss >= 0 && loss < LossNames.Length;
 
+    /// <summary>True for the losses whose discriminator is a critic with an unbounded score: Wasserstein, WassersteinGP, Hinge.</summary>
+    public static bool IsCritic(int loss) => loss is Wasserstein or WassersteinGP or 4;
+
     public static string OptimizerName(int optimizer) => optimizer == RmsProp ? "RmsProp" : "Adam";
 
     /// <summary>True for the losses with targets (where label smoothing applies): NonSaturating, Minimax, LeastSquares.</summary>
