@@ -53,7 +53,7 @@ internal static class CompareCommand
         var report = EvaluationJson.Load(json);
         if (report.Model is null) throw new InvalidDataException($"{json} measures plain images, not a trained model");
         string metrics = Path.Combine(folder, "metrics.csv");
-        double seconds = File.Exists(metrics) ? MetricsCsv.Read(metrics).Where(r => r.Step <= report.Model.Step).Select(r => r.Seconds).DefaultIfEmpty(double.NaN).Last() : double.NaN;
+        double seconds = File.Exists(metrics) ? MetricsCsv.Read(metrics).Rows.Where(r => r.Step <= report.Model.Step).Select(r => r.Seconds).DefaultIfEmpty(double.NaN).Last() : double.NaN;
         return new EvaluatedRun(folder, report, seconds);
     }
 
@@ -69,8 +69,9 @@ internal static class CompareCommand
         var w = new StringWriter { NewLine = "\n" };
         w.WriteLine(Invariant($"{first.Settings.SampleCount:N0} generated images vs {first.Reference.Count:N0} t10k images; classifier {first.Classifier.Sha256[..12]}; mean ± sd over runs"));
         w.WriteLine();
-        w.WriteLine("| model | runs (seeds) | steps | train s | FID | KID ×1000 | precision | recall | density | coverage | classes | largest class |");
-        w.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        bool conditional = runs.Any(r => r.Report.Generated.ConditionalAccuracy is not null);
+        w.WriteLine("| model | runs (seeds) | steps | train s | FID | KID ×1000 | precision | recall | density | coverage | classes | largest class |" + (conditional ? " class accuracy |" : ""));
+        w.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (conditional ? "---:|" : ""));
         foreach (var group in runs.GroupBy(r => (r.Report.Model!.Model, r.Report.Model.Step)).OrderBy(g => g.Key.Model).ThenBy(g => g.Key.Step))
         {
             var g = group.ToList();
@@ -79,10 +80,11 @@ internal static class CompareCommand
                 string.Join(" | ", Stat(g.Select(r => r.Report.Generated.Fid), "0.0"), Stat(g.Select(r => r.Report.Generated.KidMean * 1000), "0.0"),
                     Stat(g.Select(r => r.Report.Generated.Precision), "0.000"), Stat(g.Select(r => r.Report.Generated.Recall), "0.000"),
                     Stat(g.Select(r => r.Report.Generated.Density), "0.000"), Stat(g.Select(r => r.Report.Generated.Coverage), "0.000"),
-                    Stat(g.Select(r => (double)r.Report.Generated.ClassesCovered), "0.0"), Stat(g.Select(r => r.Report.Generated.LargestClassShare * 100), "0") + " %") + " |");
+                    Stat(g.Select(r => (double)r.Report.Generated.ClassesCovered), "0.0"), Stat(g.Select(r => r.Report.Generated.LargestClassShare * 100), "0") + " %") + " |" +
+                (conditional ? $" {(g.All(r => r.Report.Generated.ConditionalAccuracy is not null) ? Stat(g.Select(r => r.Report.Generated.ConditionalAccuracy!.Accuracy * 100), "0.0") + " %" : "")} |" : ""));
         }
         foreach (var p in first.ReferencePoints)
-            w.WriteLine(Invariant($"| *{p.Name}* | | | | {p.Fid:0.0} | {p.KidMean * 1000:0.0} | {p.Precision:0.000} | {p.Recall:0.000} | {p.Density:0.000} | {p.Coverage:0.000} | {p.ClassesCovered} | {p.LargestClassShare * 100:0} % |"));
+            w.WriteLine(Invariant($"| *{p.Name}* | | | | {p.Fid:0.0} | {p.KidMean * 1000:0.0} | {p.Precision:0.000} | {p.Recall:0.000} | {p.Density:0.000} | {p.Coverage:0.000} | {p.ClassesCovered} | {p.LargestClassShare * 100:0} % |") + (conditional ? " |" : ""));
         return w.ToString();
     }
 

@@ -42,6 +42,16 @@ internal static class EvaluateCommand
             using var gan = FashionDcgan.Load(checkpoint);
             return evaluator.Evaluate(gan, seed);
         },
+        [nameof(FashionCgan)] = (checkpoint, evaluator, seed) =>
+        {
+            using var gan = FashionCgan.Load(checkpoint);
+            return evaluator.Evaluate(gan, seed);
+        },
+        [nameof(FashionCdcgan)] = (checkpoint, evaluator, seed) =>
+        {
+            using var gan = FashionCdcgan.Load(checkpoint);
+            return evaluator.Evaluate(gan, seed);
+        },
     };
 
     public static int Run(IReadOnlyList<string> args)

@@ -15,6 +15,8 @@ internal sealed record ExampleArguments
         Examples:
           fashion-mlp    MLP GAN on Fashion-MNIST (default)
           dcgan          the seeds' DCGAN on Fashion-MNIST
+          cgan           conditional MLP GAN on Fashion-MNIST's images and labels (concat conditioning); one grid row per class
+          cdcgan         conditional DCGAN: projection discriminator with spectral norm, hinge loss; one grid row per class
           cifar-dcgan    the seeds' CIFAR-10 DCGAN on a folder of RGB images (--images DIR)
 
         Other commands (each has its own --help):
@@ -22,8 +24,12 @@ internal sealed record ExampleArguments
           train-classifier                      retrain the evaluation feature classifier (its weights ship with GanDsl)
           compare <run folder>...               a markdown table of evaluated runs, mean ± sd over seeds
 
+        Toy commands (each has its own --help):
+          toy            one GAN on a 2-D mixture (ring of 8 or grid of 25 Gaussians): modes captured, % high quality
+          toy-table      the mode-collapse benchmark: GANs x mixtures x seeds, as a markdown table
+
         Options:
-          --epochs N        epochs to train (default: 5; 2 for dcgan)
+          --epochs N        epochs to train (default: 5; 2 for dcgan and cdcgan)
           --batch-size N    batch size (default: 64)
           --data DIR        folder with Fashion-MNIST IDX files (default: the Debian package's, else the bundled subset)
           --images DIR      folder of PNG/JPEG images for cifar-dcgan (resized to 32x32)

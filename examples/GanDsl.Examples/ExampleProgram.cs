@@ -13,6 +13,8 @@ internal static class ExampleProgram
         if (args.Length > 0 && args[0] == "evaluate") return EvaluateCommand.Run(args[1..]);
         if (args.Length > 0 && args[0] == "train-classifier") return TrainClassifierCommand.Run(args[1..]);
         if (args.Length > 0 && args[0] == "compare") return CompareCommand.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "toy") return Toy.ToyCommand.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "toy-table") return Toy.ToyTableCommand.Run(args[1..]);
         ExampleArguments parsed;
         try
         {
@@ -45,6 +47,18 @@ internal static class ExampleProgram
                 {
                     using var data = FashionMnist.Load(parsed.Data);
                     using var gan = new FashionDcgan(options);
+                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
+                }
+                case "cgan":
+                {
+                    using var data = FashionMnist.Load(parsed.Data);
+                    using var gan = new FashionCgan(options);
+                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 5);
+                }
+                case "cdcgan":
+                {
+                    using var data = FashionMnist.Load(parsed.Data);
+                    using var gan = new FashionCdcgan(options);
                     return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
                 }
                 case "cifar-dcgan":

@@ -12,8 +12,8 @@ namespace GanDsl.Examples;
 internal static class ExampleRunner
 {
     public static int Train<TG, TD>(GanModel<TG, TD> gan, ImageDataset allData, ExampleArguments args, int defaultEpochs)
-        where TG : nn.Module<Tensor, Tensor>, IGanGenerator
-        where TD : nn.Module<Tensor, Tensor>, IGanDiscriminator
+        where TG : nn.Module, IGanNetwork
+        where TD : nn.Module, IGanNetwork
     {
         using var limited = args.Limit is { } limit && limit < allData.Count ? allData.Take(limit) : null;
         var data = limited ?? allData;
@@ -46,15 +46,15 @@ internal static class ExampleRunner
         foreach (var line in RunSummary.Lines(run, args.MaxSteps)) Console.WriteLine(line);
         if (evaluation is { Rows.Count: > 0 } e)
             Console.WriteLine(FormattableString.Invariant(
-                $"Evaluation: FID {e.Rows[^1].Fid:0.00} after epoch {e.Rows[^1].Epoch} (floor {e.FloorFid:0.00}, {e.Rows.Count} evaluations): {Path.Combine(run.OutputDirectory ?? output, EvaluationCsv.FileName)}, {FidPlot.FileName}"));
+                $"Evaluation: FID {e.Rows[^1].Fid:0.00}{(double.IsNaN(e.Rows[^1].ClassAccuracy) ? "" : $", class accuracy {e.Rows[^1].ClassAccuracy * 100:0.0} %")} after epoch {e.Rows[^1].Epoch} (floor {e.FloorFid:0.00}, {e.Rows.Count} evaluations): {Path.Combine(run.OutputDirectory ?? output, EvaluationCsv.FileName)}, {FidPlot.FileName}"));
         return 0;
     }
 
     /// <summary>--eval-every: the evaluator is built before training starts, so a model that does not make
     /// (1, 28, 28) images or missing t10k data fail at once, not after the first epoch.</summary>
     private static EvaluationObserver<TG, TD> EvaluationFor<TG, TD>(GanModel<TG, TD> gan, ExampleArguments args)
-        where TG : nn.Module<Tensor, Tensor>, IGanGenerator
-        where TD : nn.Module<Tensor, Tensor>, IGanDiscriminator
+        where TG : nn.Module, IGanNetwork
+        where TD : nn.Module, IGanNetwork
     {
         Evaluator.EnsureFashionShaped(gan.Definition.Name, TG.OutputShape);
         var evaluator = Evaluator.CreateDefault(new EvaluationSettings { SampleCount = args.EvalSamples }, args.Data);

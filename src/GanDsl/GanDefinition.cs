@@ -1,6 +1,10 @@
 namespace GanDsl;
 
-/// <summary>What a [Gan] class declares, as the generator wrote it down: sizes and training options.</summary>
+/// <summary>
+/// What a [Gan] class declares, as the generator wrote it down: sizes and training options, every option resolved
+/// (the loss's <see cref="GanRecipe"/> where the declaration left it unset). A definition written by hand gets the
+/// non-saturating recipe's values for the options it does not set; GanModel checks every value when it is created.
+/// </summary>
 public sealed record GanDefinition(
     string Name,
     int LatentDim,
@@ -9,4 +13,41 @@ public sealed record GanDefinition(
     double LearningRate,
     double Beta1,
     double Beta2,
-    bool DcganInit);
+    bool DcganInit)
+{
+    private readonly double? _generatorLearningRate;
+    private readonly double? _discriminatorLearningRate;
+
+    /// <summary>Adam (with Beta1, Beta2) or RMSprop, for both networks.</summary>
+    public GanOptimizer Optimizer { get; init; } = GanOptimizer.Adam;
+
+    /// <summary>G's learning rate (two time-scale update rule); LearningRate unless set.</summary>
+    public double GeneratorLearningRate { get => _generatorLearningRate ?? LearningRate; init => _generatorLearningRate = value; }
+
+    /// <summary>D's learning rate (two time-scale update rule); LearningRate unless set.</summary>
+    public double DiscriminatorLearningRate { get => _discriminatorLearningRate ?? LearningRate; init => _discriminatorLearningRate = value; }
+
+    /// <summary>Discriminator (critic) updates per generator update, each on its own real batch (n_critic).</summary>
+    public int DiscriminatorSteps { get; init; } = 1;
+
+    /// <summary>After each discriminator update, every discriminator weight is clamped to [-ClipValue, ClipValue]; 0: off.</summary>
+    public double ClipValue { get; init; }
+
+    /// <summary>The WGAN-GP lambda: lambda * (||grad D(x^)||_2 - 1)^2 added to D's loss; 0: off.</summary>
+    public double GradientPenalty { get; init; }
+
+    /// <summary>The R1 gamma: gamma / 2 * ||grad D(x)||^2 on real samples added to D's loss; 0: off.</summary>
+    public double R1Penalty { get; init; }
+
+    /// <summary>One-sided label smoothing: D's target for real samples is 1 - LabelSmoothing (0.1: target 0.9); 0: off.
+    /// For the losses with targets (NonSaturating, Minimax, LeastSquares).</summary>
+    public double LabelSmoothing { get; init; }
+
+    /// <summary>Decay of an exponential moving average of G's weights, updated after every G update and used by
+    /// Sample and the sample pictures; 0: off.</summary>
+    public double EmaDecay { get; init; }
+
+    /// <summary>Number of classes of a class-conditional pair (both networks take labels; the data carries one per
+    /// sample); 0: unconditional.</summary>
+    public int Classes { get; init; }
+}

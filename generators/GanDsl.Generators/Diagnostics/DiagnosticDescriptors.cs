@@ -58,8 +58,10 @@ internal static class DiagnosticDescriptors
         "A [GanBlock] is expanded where it is used; a block that uses itself, directly or through other blocks, would never end.");
     public static readonly DiagnosticDescriptor ImageToImageInGan = Make("GAN020", "Image-to-image generator in a [Gan]", DiagnosticSeverity.Error,
         "A generator declared with an input shape takes an image instead of noise. [Gan] trains a noise-to-image pair; an image-to-image generator needs an image-to-image objective (paired images or cycle consistency), which [Gan] does not have.");
-    public static readonly DiagnosticDescriptor ConditionalGan = Make("GAN021", "Conditional networks in a [Gan]", DiagnosticSeverity.Error,
-        "The networks are class-conditional (Classes), but [Gan] trains unconditional pairs; conditional training comes with the training objectives. The networks can be used as modules meanwhile.");
+    public static readonly DiagnosticDescriptor CriticSigmoid = Make("GAN022", "Critic loss with a discriminator that ends in Sigmoid", DiagnosticSeverity.Error,
+        "The Wasserstein, WassersteinGP and Hinge losses read the discriminator's output as an unbounded score (a critic). A final Sigmoid bounds it to (0, 1): the Wasserstein estimate is squashed, the hinge margins at -1 and 1 are out of reach, and the gradients vanish where the sigmoid saturates.");
+    public static readonly DiagnosticDescriptor CriticBatchNorm = Make("GAN023", "BatchNorm in a gradient-penalty critic", DiagnosticSeverity.Warning,
+        "The gradient penalty constrains the critic's gradient with respect to each sample on its own; BatchNorm makes a sample's output depend on the other samples of its batch, so the penalised gradient is not the critic's. The WGAN-GP paper leaves normalisation out of the critic or uses layer normalisation.");
 
     /// <summary>Reported by the generator itself, not the analyzer: GanDsl failed on a class (a bug in GanDsl). The
     /// generator never throws (that would be CS8785 and drop all its output), but it must not fail silently either.</summary>
@@ -71,7 +73,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         ShapeMismatch, ReshapeCount, ImpossibleArithmetic, WrongRank, DiscriminatorOutput,
         InvalidArgument, InvalidDeclaration, SigmoidOnLogits, SizeOverflow, PatchMap, ConcatShapes, AddShapes, UnknownName,
-        UnusedTap, LabelWithoutClasses, UnusedClasses, ProjectLabelPlacement, ClassesMismatch, RecursiveBlock, ImageToImageInGan, ConditionalGan);
+        UnusedTap, LabelWithoutClasses, UnusedClasses, ProjectLabelPlacement, ClassesMismatch, RecursiveBlock, ImageToImageInGan, CriticSigmoid, CriticBatchNorm);
 
     private static readonly Dictionary<ProblemCode, DiagnosticDescriptor> ByCode = new()
     {
@@ -95,7 +97,8 @@ internal static class DiagnosticDescriptors
         [ProblemCode.ClassesMismatch] = ClassesMismatch,
         [ProblemCode.RecursiveBlock] = RecursiveBlock,
         [ProblemCode.ImageToImageInGan] = ImageToImageInGan,
-        [ProblemCode.ConditionalGan] = ConditionalGan,
+        [ProblemCode.CriticSigmoid] = CriticSigmoid,
+        [ProblemCode.CriticBatchNorm] = CriticBatchNorm,
     };
 
     public static DiagnosticDescriptor For(ProblemCode code) => ByCode[code];

@@ -13,7 +13,7 @@ namespace GanDsl.Generators.Emitting;
 /// and the members users call. What the user declared is written as declared (LatentDim, the input shape, [Gan]
 /// options, when valid); what the broken layers would decide, constructing, running and loading throw an
 /// InvalidOperationException that names the class and its GanDsl errors. Members the user's half declares are left out.
-/// Only for a class that can take it without a compiler error of its own (<see cref="ModelSpec.Declarable"/>).
+/// Only for a class that can take it without a compiler error of its own (<see cref="NetworkSpec.Declarable"/>).
 /// </summary>
 internal static class DeclarationHalfEmitter
 {
@@ -68,8 +68,8 @@ internal static class DeclarationHalfEmitter
         string errors = ErrorList((spec.ClassName, pairProblems), (generator.Spec.ClassName, generator.Problems), (discriminator.Spec.ClassName, discriminator.Problems));
         var latent = generator.Spec.IsNoiseGenerator ? generator.KnownInput : null;
         var image = generator.HasErrors ? null : generator.Output;
-        // GanModel's constraints take unconditional noise-to-image pairs only; for the others (GAN020, GAN021) the half
-        // has no base class, so it compiles and names the pair's options without claiming to train it.
+        // GanModel trains noise-to-image pairs, both unconditional or both conditional; for the others (GAN020, a
+        // mixed GAN018) the half has no base class, so it compiles and names the pair's options without claiming to train it.
         bool trainable = Shapes.PairChecker.FitsGanModel(generator.Spec, discriminator.Spec);
 
         var w = Begin(spec.ClassName, spec.Namespace, errors);
@@ -79,13 +79,8 @@ internal static class DeclarationHalfEmitter
 
         var members = new MemberWriter(w, omit);
         members.Add("LatentDim", null, latent is null ? "public static int LatentDim" + Unknown : Invariant($"public const int LatentDim = {latent[0]};"));
-        members.Add("Loss", null, o.LossValid
-            ? $"public const {Names.GanLoss} Loss = {Names.GanLoss}.{(o.Loss == 1 ? "Minimax" : "NonSaturating")};"
-            : $"public static {Names.GanLoss} Loss" + Unknown);
-        members.Add("LearningRate", null, Double("LearningRate", o.LearningRate, o.LearningRateValid));
-        members.Add("Beta1", null, Double("Beta1", o.Beta1, o.Beta1Valid));
-        members.Add("Beta2", null, Double("Beta2", o.Beta2, o.Beta2Valid));
-        members.Add("DcganInit", null, $"public const bool DcganInit = {(o.DcganInit ? "true" : "false")};");
+        foreach (var (option, type, literal) in GanOptionConstants.Of(o))
+            members.Add(option, null, literal is null ? $"public static {type} {option}" + Unknown : $"public const {type} {option} = {literal};");
         members.Add("ImageShape", image is null ? "Shape of one image: unknown while the generator has errors." : $"Shape of one image: {image}.",
             image is null ? $"public static {Names.TensorShape} ImageShape" + Unknown
                 : $"public static {Names.TensorShape} ImageShape {{ get; }} = new({Suggestions.Arguments(image.Dims)});");
@@ -99,9 +94,6 @@ internal static class DeclarationHalfEmitter
 
         return End(w, spec.ClassName, spec.Namespace, errors);
     }
-
-    private static string Double(string name, double value, bool valid) =>
-        valid ? $"public const double {name} = {Ops.OpText.Literal(value)};" : $"public static double {name}" + Unknown;
 
     /// <summary>"GAN006 on D, GAN001 on Pair": each class's error IDs, in order; compiler errors in the attributes
     /// (which GanDsl leaves to the compiler) when a class has none of its own.</summary>

@@ -23,18 +23,22 @@ internal static class GanEmitter
         w.Line(Names.GeneratedCode);
         w.Open($"partial class {Names.Identifier(spec.ClassName)} : {Names.GanModelBase}<{g}, {d}>");
         w.Line($"public const int LatentDim = {generator.Input[0]};");
-        w.Line($"public const {Names.GanLoss} Loss = {Names.GanLoss}.{(o.Loss == 1 ? "Minimax" : "NonSaturating")};");
-        w.Line($"public const double LearningRate = {Ops.OpText.Literal(o.LearningRate)};");
-        w.Line($"public const double Beta1 = {Ops.OpText.Literal(o.Beta1)};");
-        w.Line($"public const double Beta2 = {Ops.OpText.Literal(o.Beta2)};");
-        w.Line($"public const bool DcganInit = {(o.DcganInit ? "true" : "false")};");
+        w.Line("// Training options: each value the [Gan] sets, else the published recipe of its loss (0: off).");
+        foreach (var (name, type, literal) in GanOptionConstants.Of(o))
+            w.Line($"public const {type} {name} = {literal};");
         w.Line();
         w.Line($"/// <summary>Shape of one image: {generator.Output}.</summary>");
         w.Line($"public static {Names.TensorShape} ImageShape {{ get; }} = new({string.Join(", ", generator.Output!.Dims.Select(x => x.ToString(CultureInfo.InvariantCulture)))});");
         w.Line();
         w.Line($"/// <summary>The declaration above as one value (also available as the instance's Definition).</summary>");
         w.Line($"public static {Names.GanDefinition} Declaration {{ get; }} =");
-        w.Line($"    new(nameof({Names.Identifier(spec.ClassName)}), LatentDim, ImageShape, Loss, LearningRate, Beta1, Beta2, DcganInit);");
+        w.Line($"    new(nameof({Names.Identifier(spec.ClassName)}), LatentDim, ImageShape, Loss, LearningRate, Beta1, Beta2, DcganInit)");
+        w.Line("    {");
+        foreach (var property in GanOptionConstants.InitProperties)
+            w.Line($"        {property} = {Names.Identifier(spec.ClassName)}.{property},");
+        if (generator.Spec.IsConditional)
+            w.Line($"        Classes = {g}.Classes, // conditional: trains on (image, label) pairs");
+        w.Line("    };");
         w.Line();
         w.Line($"/// <summary>Creates both networks (seeded by <paramref name=\"options\"/>) and their optimizers.</summary>");
         w.Line($"public {Names.Identifier(spec.ClassName)}({Names.GanOptions}? options = null)");

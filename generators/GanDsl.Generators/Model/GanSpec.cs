@@ -2,16 +2,6 @@ using GanDsl.Generators.Shapes;
 
 namespace GanDsl.Generators.Model;
 
-/// <summary>The training options declared on a [Gan] class; Loss holds the GanLoss enum's value. The checks say which
-/// values are valid: the reader reports the others (GAN006), and a declaration half does not write them as constants.</summary>
-internal sealed record GanOptionsSpec(int Loss, double LearningRate, double Beta1, double Beta2, bool DcganInit)
-{
-    public bool LossValid => Loss is 0 or 1;
-    public bool LearningRateValid => LearningRate > 0 && LearningRate < double.PositiveInfinity;
-    public bool Beta1Valid => Beta1 >= 0 && Beta1 < 1;
-    public bool Beta2Valid => Beta2 >= 0 && Beta2 < 1;
-}
-
 /// <summary>
 /// A [Gan] class with both of its networks, so the pairing check and the trainer emitter need nothing else from
 /// the compilation. The generator pipeline reads the networks once, as their own models, and fills them in from
@@ -37,7 +27,7 @@ internal sealed record GanSpec(
 {
     /// <summary>What stands in for a [Gan] class GanDsl failed to read: nothing is generated, GAN000 says why.</summary>
     public static GanSpec Failed(string ns, string className, System.Exception error) =>
-        new(ns, className, new GanOptionsSpec(0, 0, 0, 0, false), null, null, "", "", EquatableArray<Problem>.Empty,
+        new(ns, className, GanOptionsSpec.Unread, null, null, "", "", EquatableArray<Problem>.Empty,
             HasMalformedAttributes: true, InternalError: FailureText.Of(error));
 
     public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;

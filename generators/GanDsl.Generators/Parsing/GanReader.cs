@@ -19,23 +19,10 @@ internal static class GanReader
         var problems = new List<Problem>(DeclarationRules.Check(type, "[Gan]", ct));
         bool declarable = problems.Count == 0; // the class itself can take a generated half
 
-        var options = new GanOptionsSpec(
-            Loss: (int)v.NamedLong("Loss", 0),
-            LearningRate: v.NamedDouble("LearningRate", 2e-4),
-            Beta1: v.NamedDouble("Beta1", 0.5),
-            Beta2: v.NamedDouble("Beta2", 0.999),
-            DcganInit: v.NamedBool("DcganInit", false));
-        if (!options.LearningRateValid)
-            problems.Add(Invalid(Invariant($"LearningRate must be positive, got {Ops.OpText.Num(options.LearningRate)}")));
-        if (!options.Beta1Valid)
-            problems.Add(Invalid(Invariant($"Beta1 must be in [0, 1), got {Ops.OpText.Num(options.Beta1)}")));
-        if (!options.Beta2Valid)
-            problems.Add(Invalid(Invariant($"Beta2 must be in [0, 1), got {Ops.OpText.Num(options.Beta2)}")));
-        if (!options.LossValid)
-            problems.Add(Invalid(Invariant($"Loss {options.Loss} is not a GanLoss value")));
+        var options = GanOptionsReader.Read(v, problems);
 
         var members = DeclarationRules.CheckMembers(type, "[Gan]",
-            new[] { "LatentDim", "Loss", "LearningRate", "Beta1", "Beta2", "DcganInit", "ImageShape", "Declaration", "Load" }, isNetwork: false, ct);
+            GanOptionsReader.GeneratedMembers, isNetwork: false, ct);
         if (members.Problem is not null) problems.Add(members.Problem);
         for (int i = 0; i < 2; i++)
             if (i < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[i] is { Kind: TypedConstantKind.Type, IsNull: true })

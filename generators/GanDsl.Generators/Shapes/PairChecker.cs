@@ -1,11 +1,13 @@
 using System.Collections.Generic;
+using System.Linq;
 using GanDsl.Generators.Model;
+using GanDsl.Generators.Ops;
 using static System.FormattableString;
 
 namespace GanDsl.Generators.Shapes;
 
-/// <summary>Checks a [Gan] pairing: both networks exist, they are the kind [Gan] trains (noise to image, and both
-/// unconditional for now), they agree on Classes, and the generator's output is the discriminator's input.</summary>
+/// <summary>Checks a [Gan] pairing: both networks exist, they are the kind [Gan] trains (noise to image, both
+/// unconditional or both conditional on the same Classes), and the generator's output is the discriminator's input.</summary>
 internal static class PairChecker
 {
     public static IReadOnlyList<Problem> Check(GanSpec gan, NetworkAnalysis? generator, NetworkAnalysis? discriminator)
@@ -21,11 +23,13 @@ internal static class PairChecker
             problems.Add(Error(ProblemCode.ClassesMismatch, g.IsConditional && d.IsConditional
                 ? Invariant($"{g.ClassName} is conditional on {g.Classes} classes but {d.ClassName} on {d.Classes}; both networks of a [Gan] must declare the same Classes")
                 : Invariant($"{(g.IsConditional ? g.ClassName : d.ClassName)} is conditional (Classes = {System.Math.Max(g.Classes, d.Classes)}) but {(g.IsConditional ? d.ClassName : g.ClassName)} is not; declare the same Classes on both networks, or on neither")));
-        else if (g.IsConditional)
-            problems.Add(Error(ProblemCode.ConditionalGan,
-                Invariant($"{g.ClassName} and {d.ClassName} are conditional on {g.Classes} classes, but [Gan] trains unconditional pairs only: conditional training arrives with the training objectives; use the networks as modules for now")));
 
-        if (generator.HasErrors || discriminator.HasErrors || problems.Count > gan.DeclarationProblems.Count) return problems;
+        var critic = CriticProblems(gan.Options, d);
+        if (generator.HasErrors || discriminator.HasErrors || problems.Count > gan.DeclarationProblems.Count)
+        {
+            problems.AddRange(critic);
+            return problems;
+        }
         var produced = generator.Output!;
         var expected = discriminator.Input;
         if (!produced.Equals(expected))
@@ -34,13 +38,43 @@ internal static class PairChecker
             problems.Add(new Problem(ProblemCode.ShapeMismatch, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
                 Invariant($"{g.ClassName} produces {produced} but {d.ClassName} expects {expected}{hint}"), fix));
         }
+        problems.AddRange(critic);
         return problems;
+    }
+
+    /// <summary>What the loss asks of the discriminator: a critic loss (Wasserstein, WassersteinGP, Hinge) reads an
+    /// unbounded score, so a final Sigmoid is an error (GAN022, besides GAN008's general warning); a gradient penalty
+    /// is per sample, so BatchNorm in D (or in a block it uses) is a warning (GAN023). Both on the [Gan] attribute,
+    /// whose loss makes the layer wrong.</summary>
+    private static IEnumerable<Problem> CriticProblems(GanOptionsSpec options, NetworkSpec d)
+    {
+        if (!options.IsValid("Loss") || d.Ops.Count == 0) yield break;
+        string loss = GanRecipes.LossNames[options.Loss];
+        if (GanRecipes.IsCritic(options.Loss) && d.Ops[d.Ops.Count - 1] is Activation { Name: "Sigmoid" })
+            yield return new Problem(ProblemCode.CriticSigmoid, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+                Invariant($"Loss = GanLoss.{loss} reads {d.ClassName}'s output as an unbounded critic score, but {d.ClassName} ends in Sigmoid, which squashes it into (0, 1); remove [Sigmoid] from {d.ClassName}"));
+        if (options.GradientPenalty > 0 && options.IsValid("GradientPenalty") && BatchNormSite(d) is { } site)
+        {
+            string penalty = options.Loss == GanRecipes.WassersteinGP && options.GradientPenalty == 10 ? "WassersteinGP's gradient penalty" : Invariant($"the gradient penalty (GradientPenalty = {OpText.Num(options.GradientPenalty)})");
+            yield return new Problem(ProblemCode.CriticBatchNorm, ProblemSeverity.Warning, ProblemTarget.ModelAttribute,
+                Invariant($"{d.ClassName} has [BatchNorm] {site}, but {penalty} is taken per sample and BatchNorm mixes the samples of a batch; use [LayerNorm] or no normalisation in the critic"));
+        }
+    }
+
+    /// <summary>Where D first uses BatchNorm: "(layer attribute 3)", or "in block ResBlock"; null when it does not.</summary>
+    private static string? BatchNormSite(NetworkSpec d)
+    {
+        for (int i = 0; i < d.Ops.Count; i++)
+            if (d.Ops[i] is BatchNorm) return Invariant($"(layer attribute {i + 1})");
+        foreach (var block in d.Blocks)
+            if (block.Ops.Any(op => op is BatchNorm)) return $"in block {block.ClassName}";
+        return null;
     }
 
     private static Problem Error(ProblemCode code, string message) => new(code, ProblemSeverity.Error, ProblemTarget.ModelAttribute, message);
 
-    /// <summary>GanModel&lt;G, D&gt; can hold the pair: a noise generator and a discriminator, both unconditional
-    /// (its constraints: Module&lt;Tensor, Tensor&gt;, IGanGenerator, IGanDiscriminator).</summary>
+    /// <summary>GanModel&lt;G, D&gt; can hold the pair: a noise generator and a discriminator, both unconditional or
+    /// both conditional (a mixed pair is GAN018; GanModel refuses it when it is created).</summary>
     public static bool FitsGanModel(NetworkSpec generator, NetworkSpec discriminator) =>
-        generator.IsNoiseGenerator && !generator.IsConditional && !discriminator.IsConditional;
+        generator.IsNoiseGenerator && generator.IsConditional == discriminator.IsConditional;
 }

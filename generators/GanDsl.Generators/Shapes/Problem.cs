@@ -25,7 +25,9 @@ internal enum ProblemCode
     ClassesMismatch = 18,
     RecursiveBlock = 19,
     ImageToImageInGan = 20,
-    ConditionalGan = 21,
+    // 21 was "conditional networks in a [Gan]" until conditional training arrived; not reused.
+    CriticSigmoid = 22,
+    CriticBatchNorm = 23,
 }
 
 internal enum ProblemSeverity

@@ -42,7 +42,14 @@ public sealed class GanBlockAttribute : Attribute
 {
 }
 
-/// <summary>Pairs a generator with a discriminator and declares how they are trained.</summary>
+/// <summary>
+/// Pairs a generator with a discriminator and declares how they are trained. Options left unset take the published
+/// recipe of <see cref="Loss"/> (<see cref="GanRecipe.For"/>): Adam 2e-4, betas (0.5, 0.999), one D step for the
+/// cross-entropy, hinge and least-squares losses; RMSprop 5e-5, clip 0.01, 5 critic steps for Wasserstein; Adam 1e-4,
+/// betas (0.5, 0.9), gradient penalty 10, 5 critic steps for WassersteinGP. Values you set always win. The generated
+/// class shows every resolved value as a constant (F12 on it), and the build reports invalid values (GAN006).
+/// The property defaults below (NaN, 0) only mean "not set".
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class GanAttribute : Attribute
 {
@@ -55,9 +62,47 @@ public sealed class GanAttribute : Attribute
     public Type Generator { get; }
     public Type Discriminator { get; }
     public GanLoss Loss { get; set; } = GanLoss.NonSaturating;
-    public double LearningRate { get; set; } = 2e-4;
-    public double Beta1 { get; set; } = 0.5;
-    public double Beta2 { get; set; } = 0.999;
+
+    /// <summary>Adam or RmsProp for both networks; not set: the loss's recipe (RmsProp for Wasserstein, else Adam).</summary>
+    public GanOptimizer Optimizer { get; set; }
+
+    /// <summary>Learning rate of both networks; not set: the loss's recipe.</summary>
+    public double LearningRate { get; set; } = double.NaN;
+
+    /// <summary>G's own learning rate (two time-scale update rule, e.g. 1e-4 with a D rate of 4e-4); not set: LearningRate.</summary>
+    public double GeneratorLearningRate { get; set; } = double.NaN;
+
+    /// <summary>D's own learning rate (two time-scale update rule); not set: LearningRate.</summary>
+    public double DiscriminatorLearningRate { get; set; } = double.NaN;
+
+    /// <summary>Adam's beta1; not set: the loss's recipe (0.5).</summary>
+    public double Beta1 { get; set; } = double.NaN;
+
+    /// <summary>Adam's beta2; not set: the loss's recipe (0.9 for WassersteinGP, else 0.999).</summary>
+    public double Beta2 { get; set; } = double.NaN;
+
+    /// <summary>Discriminator (critic) updates per generator update, n_critic, each on its own real batch; at least 1;
+    /// not set: 5 for the Wasserstein losses, else 1.</summary>
+    public int DiscriminatorSteps { get; set; }
+
+    /// <summary>Clamp every discriminator weight to [-ClipValue, ClipValue] after each D update (positive); not set:
+    /// 0.01 for Wasserstein, else no clipping.</summary>
+    public double ClipValue { get; set; } = double.NaN;
+
+    /// <summary>The WGAN-GP lambda (0 or more); not set: 10 for WassersteinGP, else 0 (off).</summary>
+    public double GradientPenalty { get; set; } = double.NaN;
+
+    /// <summary>The R1 gamma: gamma / 2 * ||grad D(x)||^2 on real samples added to D's loss, for any loss; 0: off.</summary>
+    public double R1Penalty { get; set; }
+
+    /// <summary>One-sided label smoothing: D's target for real samples becomes 1 - LabelSmoothing (0.1: target 0.9);
+    /// in [0, 1), for NonSaturating, Minimax and LeastSquares; 0: off.</summary>
+    public double LabelSmoothing { get; set; }
+
+    /// <summary>Decay of an exponential moving average of G's weights that Sample and the sample pictures use, in
+    /// [0, 1) (0.999 for short runs); 0: off.</summary>
+    public double EmaDecay { get; set; }
+
     /// <summary>Initialise conv, transposed-conv and dense weights from N(0, 0.02) and BatchNorm from N(1, 0.02), as in the DCGAN paper.</summary>
     public bool DcganInit { get; set; }
 }

@@ -11,11 +11,15 @@ namespace GanDsl;
 /// One checkpoint = one file: magic, format version, JSON metadata, named binary sections (TorchSharp's own
 /// module and optimizer formats), then a SHA-256 of everything before it. Written to a temp file, flushed
 /// to disk and renamed, so a crash leaves either the old file or the new one, never half of one.
+/// Version 1 held the four sections of a [Gan] (generator, discriminator and their optimizers, all Adam); version 2
+/// holds the sections its training objective names (networks, a moving average, optimizers of any kind, extra state)
+/// and records each optimizer's kind in the metadata. Both are read; older GanDsl refuses version 2 by its number.
 /// </summary>
 public static class CheckpointFile
 {
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("GANDSLCK");
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const int OldestReadable = 1;
     private const int HashLength = 32;
 
     public static void Write(string path, CheckpointMetadata metadata, IReadOnlyList<(string Name, Action<BinaryWriter> Write)> sections)
@@ -70,8 +74,7 @@ public static class CheckpointFile
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
                 throw new CheckpointException(path, "it is not a GanDsl checkpoint (wrong magic bytes)");
-            int version = reader.ReadInt32();
-            if (version != FormatVersion) throw new CheckpointException(path, $"format version {version} is not supported (this GanDsl reads {FormatVersion})");
+            CheckVersion(path, reader.ReadInt32());
             return JsonSerializer.Deserialize<CheckpointMetadata>(reader.ReadString())
                    ?? throw new CheckpointException(path, "its metadata is empty");
         }
@@ -99,8 +102,7 @@ public static class CheckpointFile
         {
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, bodyLength), Encoding.UTF8);
             reader.ReadBytes(Magic.Length);
-            int version = reader.ReadInt32();
-            if (version != FormatVersion) throw new CheckpointException(path, $"format version {version} is not supported (this GanDsl reads {FormatVersion})");
+            CheckVersion(path, reader.ReadInt32());
             var metadata = JsonSerializer.Deserialize<CheckpointMetadata>(reader.ReadString())
                            ?? throw new CheckpointException(path, "its metadata is empty");
             int count = reader.ReadInt32();
@@ -117,5 +119,11 @@ public static class CheckpointFile
         {
             throw new CheckpointException(path, "its contents cannot be parsed: " + e.Message, e);
         }
+    }
+
+    private static void CheckVersion(string path, int version)
+    {
+        if (version < OldestReadable || version > FormatVersion)
+            throw new CheckpointException(path, $"format version {version} is not supported (this GanDsl reads versions {OldestReadable} to {FormatVersion})");
     }
 }

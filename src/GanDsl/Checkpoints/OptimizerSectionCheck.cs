@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using TorchSharp;
@@ -8,21 +9,22 @@ using static TorchSharp.torch;
 namespace GanDsl;
 
 /// <summary>
-/// Tries an optimizer section on a stand-in: an Adam over zero parameters shaped like the real ones. Adam's
-/// load_state_dict writes each state tensor as it reads it, so a misfit found while loading the real optimizer would
-/// leave it half-loaded; loading the stand-in first finds every misfit the real load would, and touches nothing.
+/// Tries an optimizer section on a stand-in: an optimizer of the same kind over zero parameters shaped like the real
+/// ones. load_state_dict writes each state tensor as it reads it, so a misfit found while loading the real optimizer
+/// would leave it half-loaded; loading the stand-in first finds every misfit the real load would, and touches nothing.
 /// </summary>
 internal static class OptimizerSectionCheck
 {
-    /// <summary>Null when the section loads into an Adam over parameters like <paramref name="parameters"/>.</summary>
-    public static string? Problem(byte[] section, Parameter[] parameters, GanDefinition definition)
+    /// <summary>Null when the section loads into <paramref name="createStandIn"/>'s optimizer over parameters like
+    /// <paramref name="parameters"/>.</summary>
+    public static string? Problem(byte[] section, IReadOnlyList<Parameter> parameters, Func<IEnumerable<Parameter>, OptimizerHelper> createStandIn)
     {
         var standIns = parameters.Select(p => new Parameter(torch.zeros(p.shape, dtype: p.dtype), requires_grad: true)).ToArray();
         try
         {
-            using var adam = optim.Adam(standIns, definition.LearningRate, definition.Beta1, definition.Beta2);
+            using var optimizer = createStandIn(standIns);
             using var reader = new BinaryReader(new MemoryStream(section, writable: false));
-            adam.load_state_dict(reader);
+            optimizer.load_state_dict(reader);
             return reader.BaseStream.Position == reader.BaseStream.Length ? null : "the section has bytes after the optimizer state";
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -15,8 +15,8 @@ namespace GanDsl.Evaluation;
 /// <see cref="GanSampling"/>), so a run reaches the same weights with or without it.
 /// </summary>
 public sealed class EvaluationObserver<TG, TD> : ITrainingObserver, IDisposable
-    where TG : nn.Module<Tensor, Tensor>, IGanGenerator
-    where TD : nn.Module<Tensor, Tensor>, IGanDiscriminator
+    where TG : nn.Module, IGanNetwork
+    where TD : nn.Module, IGanNetwork
 {
     private readonly GanModel<TG, TD> _gan;
     private readonly Evaluator _evaluator;
@@ -52,7 +52,8 @@ public sealed class EvaluationObserver<TG, TD> : ITrainingObserver, IDisposable
         using (torch.NewDisposeScope())
         {
             var images = _gan.SampleForEvaluation(_evaluator.Settings.SampleCount, SamplingSeed, _evaluator.Settings.SamplingBatch);
-            metrics = _evaluator.Measure(images);
+            using var intended = GanSampling.EvaluationLabels((int)images.shape[0], _gan.Classes);
+            metrics = _evaluator.Measure(images, intended);
         }
         var row = EvaluationRow.From(epoch.Epoch, epoch.Step, metrics, clock.Elapsed.TotalSeconds);
         _rows.RemoveAll(r => r.Step >= row.Step);

@@ -117,18 +117,20 @@ public sealed class Evaluator : IDisposable
 
     /// <summary>Samples <see cref="EvaluationSettings.SampleCount"/> images from the GAN (its own noise generator
     /// seeded with <paramref name="seed"/>, default <see cref="EvaluationSettings.Seed"/>; G in eval mode, its mode
-    /// restored; TorchSharp's global generator untouched) and evaluates them.</summary>
+    /// restored; TorchSharp's global generator untouched) and evaluates them. A conditional pair's images are drawn
+    /// for the classes in turn, and the report adds the classifier's accuracy on them per class.</summary>
     public EvaluationReport Evaluate<TG, TD>(GanModel<TG, TD> gan, long? seed = null)
-        where TG : nn.Module<Tensor, Tensor>, IGanGenerator
-        where TD : nn.Module<Tensor, Tensor>, IGanDiscriminator
+        where TG : nn.Module, IGanNetwork
+        where TD : nn.Module, IGanNetwork
     {
         var clock = Stopwatch.StartNew();
         EnsureFashionShaped(gan.Definition.Name, TG.OutputShape);
         long samplingSeed = seed ?? Settings.Seed;
         using var scope = torch.NewDisposeScope();
         var images = gan.SampleForEvaluation(Settings.SampleCount, samplingSeed, Settings.SamplingBatch);
+        var intended = GanSampling.EvaluationLabels(Settings.SampleCount, gan.Classes);
         var model = new EvaluatedModel(gan.Definition.Name, gan.Step, gan.Epoch, gan.Options.Seed, samplingSeed, Checkpoint: null);
-        return Evaluate(images, null, model) with { Seconds = clock.Elapsed.TotalSeconds };
+        return Evaluate(images, intended, model) with { Seconds = clock.Elapsed.TotalSeconds };
     }
 
     /// <summary>The classifier's eye sees (1, 28, 28) grayscale only; anything else is refused with the model's name.</summary>

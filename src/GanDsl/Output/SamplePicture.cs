@@ -28,13 +28,14 @@ public static class SamplePicture
     };
 
     /// <summary>Writes <paramref name="samples"/> as a <paramref name="kind"/> picture; <paramref name="real"/>
-    /// (real samples) is drawn under generated points. Returns the path, or null for <see cref="SamplePictureKind.None"/>.</summary>
-    public static string? Save(SamplePictureKind kind, Tensor samples, Tensor? real, string path)
+    /// (real samples) is drawn under generated points; <paramref name="columns"/> fixes a grid's row length (one row
+    /// per class for a conditional model), else the grid is square. Returns the path, or null for <see cref="SamplePictureKind.None"/>.</summary>
+    public static string? Save(SamplePictureKind kind, Tensor samples, Tensor? real, string path, int? columns = null)
     {
         switch (kind)
         {
             case SamplePictureKind.ImageGrid:
-                SampleGrid.SavePng(samples, path);
+                SampleGrid.SavePng(samples, path, columns);
                 return path;
             case SamplePictureKind.Points:
                 PointsPlot.SavePng(samples, real, path);

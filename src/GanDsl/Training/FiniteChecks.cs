@@ -6,17 +6,18 @@ using static TorchSharp.torch;
 namespace GanDsl;
 
 /// <summary>
-/// Divergence checks, each a small piece a training loop calls where it has the values at hand: losses after every
-/// step (they are scalars already read back), weights before anything is written from them.
+/// Divergence checks, each a small piece a training loop calls where it has the values at hand: metrics after every
+/// step (they are numbers already read back), weights before anything is written from them.
 /// </summary>
 internal static class FiniteChecks
 {
-    /// <summary>The first non-finite loss of a step as (network, words), or null when all are finite.
-    /// D's loss is checked first: D is updated first within a step.</summary>
-    public static (string Network, string Problem)? Losses(StepResult result)
+    /// <summary>The first non-finite metric of a step, in column order (D's come first: D is updated first), as
+    /// (network, words), or null when all are finite.</summary>
+    public static (string Network, string Problem)? Metrics(IReadOnlyList<MetricColumn> columns, IReadOnlyList<double> values)
     {
-        if (!double.IsFinite(result.DLoss)) return ("discriminator", $"the discriminator loss is {Show(result.DLoss)}");
-        if (!double.IsFinite(result.GLoss)) return ("generator", $"the generator loss is {Show(result.GLoss)}");
+        for (int i = 0; i < columns.Count; i++)
+            if (!double.IsFinite(values[i]))
+                return (columns[i].Network, $"{columns[i].Label} ({columns[i].Name}) is {Show(values[i])}");
         return null;
     }
 

@@ -1,31 +1,67 @@
+using System;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
 namespace GanDsl;
 
 /// <summary>
-/// The adversarial losses, all on discriminator logits with BCE-with-logits numerics (no log(0) at saturation).
-/// With s = sigmoid: D minimises -[log s(real) + log(1 - s(fake))] under both losses.
-/// G minimises -log s(fake) (NonSaturating) or log(1 - s(fake)) (Minimax, the original value function).
-/// Patch-map logits are averaged over every element.
+/// The adversarial losses on the discriminator's raw outputs, each averaged over every element (so a patch map's
+/// patches count alike). With s = sigmoid, the cross-entropy losses use BCE-with-logits numerics (no log(0) at
+/// saturation): D minimises -[log s(real) + log(1 - s(fake))] under NonSaturating and Minimax; G minimises
+/// -log s(fake) (NonSaturating) or log(1 - s(fake)) (Minimax). The other losses are written out on their enum values.
+/// The <c>realTarget</c> of <see cref="Discriminator"/> is D's target for real samples (1, or less with
+/// one-sided label smoothing) under the losses that have targets.
 /// </summary>
 public static class GanLosses
 {
-    public static Tensor Discriminator(GanLoss loss, Tensor realLogits, Tensor fakeLogits)
+    public static Tensor Discriminator(GanLoss loss, Tensor realLogits, Tensor fakeLogits, double realTarget = 1.0)
     {
-        using var ones = ones_like(realLogits);
-        using var zeros = zeros_like(fakeLogits);
-        return F.binary_cross_entropy_with_logits(realLogits, ones) + F.binary_cross_entropy_with_logits(fakeLogits, zeros);
+        switch (loss)
+        {
+            case GanLoss.NonSaturating or GanLoss.Minimax:
+            {
+                using var real = realTarget == 1.0 ? ones_like(realLogits) : full_like(realLogits, realTarget);
+                using var zeros = zeros_like(fakeLogits);
+                return F.binary_cross_entropy_with_logits(realLogits, real) + F.binary_cross_entropy_with_logits(fakeLogits, zeros);
+            }
+            case GanLoss.LeastSquares:
+                return 0.5 * (realLogits - realTarget).square().mean() + 0.5 * fakeLogits.square().mean();
+            case GanLoss.Hinge:
+                return F.relu(1.0 - realLogits).mean() + F.relu(1.0 + fakeLogits).mean();
+            case GanLoss.Wasserstein or GanLoss.WassersteinGP:
+                return fakeLogits.mean() - realLogits.mean();
+            default:
+                throw new ArgumentOutOfRangeException(nameof(loss), loss, "not a GanLoss value");
+        }
     }
 
     public static Tensor Generator(GanLoss loss, Tensor fakeLogits)
     {
-        if (loss == GanLoss.Minimax)
+        switch (loss)
         {
-            using var zeros = zeros_like(fakeLogits);
-            return -F.binary_cross_entropy_with_logits(fakeLogits, zeros);
+            case GanLoss.Minimax:
+            {
+                using var zeros = zeros_like(fakeLogits);
+                return -F.binary_cross_entropy_with_logits(fakeLogits, zeros);
+            }
+            case GanLoss.NonSaturating:
+            {
+                using var ones = ones_like(fakeLogits);
+                return F.binary_cross_entropy_with_logits(fakeLogits, ones);
+            }
+            case GanLoss.LeastSquares:
+                return 0.5 * (fakeLogits - 1.0).square().mean();
+            case GanLoss.Hinge or GanLoss.Wasserstein or GanLoss.WassersteinGP:
+                return -fakeLogits.mean();
+            default:
+                throw new ArgumentOutOfRangeException(nameof(loss), loss, "not a GanLoss value");
         }
-        using var ones = ones_like(fakeLogits);
-        return F.binary_cross_entropy_with_logits(fakeLogits, ones);
     }
+
+    /// <summary>True when D's output under <paramref name="loss"/> is a probability's logit (the cross-entropy
+    /// losses), false when it is a score (a critic's, or a least-squares regression target).</summary>
+    public static bool OutputsProbabilities(GanLoss loss) => loss is GanLoss.NonSaturating or GanLoss.Minimax;
+
+    /// <summary>True for the losses with targets, where one-sided label smoothing applies.</summary>
+    public static bool HasTargets(GanLoss loss) => loss is GanLoss.NonSaturating or GanLoss.Minimax or GanLoss.LeastSquares;
 }

@@ -102,6 +102,30 @@ public sealed class EvaluationObserverTests : IClassFixture<EvaluationObserverTe
     }
 
     [Fact]
+    public void A_conditional_pair_is_evaluated_class_by_class_with_its_accuracy_per_class()
+    {
+        using var gan = new FashionCgan(new GanOptions { Seed = 4 });
+        var report = _shared.Evaluator.Evaluate(gan, seed: 2);
+        var accuracy = report.Generated.ConditionalAccuracy;
+        Assert.NotNull(accuracy);
+        Assert.Equal(Enumerable.Repeat(20L, 10), accuracy!.SamplesPerClass);   // 200 samples, classes in turn
+        Assert.Equal(10, accuracy.PerClass.Length);
+        Assert.InRange(accuracy.Accuracy, 0, 1);
+        Assert.Equal(accuracy.PerClass.Average(), accuracy.Accuracy, 9);   // equal class shares: overall = mean of per-class
+
+        string run = Path.Combine(_folder, "conditional");
+        var observer = new EvaluationObserver<CganGenerator, CganDiscriminator>(gan, _shared.Evaluator, everyEpochs: 1);
+        gan.Observers.Add(observer);
+        gan.Fit(_shared.Data, epochs: 1, batchSize: 64, output: run);
+        var row = Assert.Single(EvaluationCsv.Read(Path.Combine(run, "eval.csv")));
+        Assert.InRange(row.ClassAccuracy, 0, 1);
+        Assert.Equal(observer.Rows[0], row);
+
+        using var mlp = new FashionMlpGan(new GanOptions { Seed = 4 });
+        Assert.Null(_shared.Evaluator.Evaluate(mlp).Generated.ConditionalAccuracy);
+    }
+
+    [Fact]
     public void Wrong_models_arguments_and_damaged_files_are_refused_clearly()
     {
         using var cifar = new CifarDcgan(new GanOptions { Seed = 1 });

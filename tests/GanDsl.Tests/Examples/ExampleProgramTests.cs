@@ -161,6 +161,21 @@ public sealed class ExampleProgramTests : IDisposable
         AssertRunFolder(run, 1);
     }
 
+    [Theory]
+    [InlineData("cgan")]
+    [InlineData("cdcgan")]
+    public void Conditional_examples_train_on_images_and_labels_with_one_grid_row_per_class(string example)
+    {
+        var run = Path.Combine(_folder, example);
+        Assert.Equal(0, ExampleProgram.Run(new[] { example, "--data", ShippedData.FashionMnistFolder(), "--limit", "32", "--batch-size", "16", "--epochs", "1", "--out", run, "--cpu" }));
+        AssertRunFolder(run, 1);
+        // The default 64 grid samples over 10 classes: 10 rows of 6 images of 28 x 28, not a square grid of 8 x 8.
+        using var picture = SkiaSharp.SKBitmap.Decode(Path.Combine(run, "samples", "epoch-001.png"));
+        using var rows = TorchSharp.torch.zeros(60, 1, 28, 28);
+        using var expected = SkiaSharp.SKBitmap.Decode(GanDsl.Output.SampleGrid.Render(rows, columns: 6));
+        Assert.Equal((expected.Width, expected.Height), (picture.Width, picture.Height));
+    }
+
     [Fact]
     public void Cifar_dcgan_trains_on_a_folder_of_pictures()
     {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace GanDsl.Tests.Generator;
 
-/// <summary>The graph diagnostics (GAN011-GAN021, and GAN003/GAN006 for the new layers): ID, severity, line, the exact
+/// <summary>The graph diagnostics (GAN011-GAN020, and GAN003/GAN006 for the new layers): ID, severity, line, the exact
 /// source text the span covers, and the exact message, as for the linear ones in <see cref="DiagnosticTests"/>. A
 /// problem inside a block also names its additional location: the block's attribute at fault.</summary>
 public class GraphDiagnosticTests
@@ -183,22 +183,21 @@ public class GraphDiagnosticTests
     }
 
     [Fact]
-    public void GAN021_conditional_pair_gets_a_declaration_half_until_conditional_training_exists()
+    public void A_conditional_pair_is_a_trainable_gan_with_its_classes_in_the_declaration()
     {
         var result = Run(ConditionalGenerator +
             "[GanDiscriminator(1, 4, 4, Classes = 10)] [Flatten, ProjectLabel]\npublic partial class D { }\n" +
-            "[Gan(typeof(G), typeof(D))]\n" +                                                  // 8
+            "[Gan(typeof(G), typeof(D), Loss = GanLoss.Hinge)]\n" +                           // 8
             "public partial class Pair { }\n" +
             "public static class Use { public static Pair Make() => new Pair(); public const int Latent = Pair.LatentDim; }\n");
 
-        Assert.Equal(new[] { ("GAN021", DiagnosticSeverity.Error, 8, "Gan(typeof(G), typeof(D))",
-            "G and D are conditional on 10 classes, but [Gan] trains unconditional pairs only: conditional training arrives with the training objectives; use the networks as modules for now") }, Gan(result));
-        // Both networks are complete modules; the pairing is a declaration half without GanModel (whose constraints
-        // take unconditional networks), so code that names it compiles and GAN021 is the only error.
-        Assert.False(DeclarationOnly(result, "T.G.g.cs"));
-        Assert.False(DeclarationOnly(result, "T.D.g.cs"));
-        Assert.True(DeclarationOnly(result, "T.Pair.g.cs"));
-        Assert.Contains("partial class Pair\n", result.Sources["T.Pair.g.cs"]);
+        // No diagnostic (GAN021 said conditional training was missing until the training objectives brought it); the
+        // pairing gets its full half: GanModel over the conditional networks, Classes carried into its definition.
+        Assert.Empty(Gan(result));
+        Assert.False(DeclarationOnly(result, "T.Pair.g.cs"));
+        var pair = result.Sources["T.Pair.g.cs"];
+        Assert.Contains("partial class Pair : global::GanDsl.GanModel<global::T.G, global::T.D>", pair);
+        Assert.Contains("Classes = global::T.G.Classes,", pair);
     }
 
     [Fact]

@@ -20,6 +20,20 @@ public class SnapshotTests
         foreach (var (hint, text) in result.Sources)
             Snapshot.Match(hint.Replace(".g.cs", ""), text);
     }
+
+    [Fact]
+    public void Conditional_example_models_generate_the_pinned_code()
+    {
+        // cgan and cdcgan: conditional pairs whose [Gan] halves are full GanModels carrying Classes into the definition.
+        var result = GeneratorHarness.Run(SeedSources.Read("ConditionalModels.cs"));
+
+        Assert.True(result.GeneratorDiagnostics.IsEmpty, result.Describe());
+        Assert.Empty(result.Diagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        var names = new[] { "CganGenerator", "CganDiscriminator", "FashionCgan", "CdcganGenerator", "CdcganDiscriminator", "FashionCdcgan" };
+        Assert.Equal(names.Select(n => $"GanDsl.Examples.Models.{n}.g.cs").OrderBy(n => n), result.Sources.Keys.OrderBy(n => n));
+        foreach (var (hint, text) in result.Sources)
+            Snapshot.Match(hint.Replace(".g.cs", ""), text);
+    }
 }
 
 /// <summary>The generated code of graph networks (tests/GanDsl.Tests/Graphs/GraphModels.cs, which the test project also

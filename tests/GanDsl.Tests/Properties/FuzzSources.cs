@@ -189,7 +189,7 @@ internal sealed class FuzzFactory(int seed)
                     new FuzzAttribute("AvgPool2d", "2"), new FuzzAttribute("GlobalSumPool"), new FuzzAttribute("Dense", "1"),
                 });
                 break;
-            case 4: // class-conditional networks (a [Gan] of them is GAN021 until conditional training exists)
+            case 4: // class-conditional networks (a [Gan] of them trains on labelled data)
                 gen.Attributes[0] = new FuzzAttribute("GanGenerator", "LatentDim = " + S(latent), "Classes = 3");
                 dis.Attributes[0] = new FuzzAttribute("GanDiscriminator", S(channels), S(size), S(size), "Classes = 3");
                 gen.Attributes.AddRange(new[]

@@ -12,9 +12,18 @@ namespace Models
     {
         public const int LatentDim = 64;
         public const global::GanDsl.GanLoss Loss = global::GanDsl.GanLoss.Minimax;
+        public const global::GanDsl.GanOptimizer Optimizer = global::GanDsl.GanOptimizer.Adam;
         public const double LearningRate = 0.0001;
+        public const double GeneratorLearningRate = 0.0001;
+        public const double DiscriminatorLearningRate = 0.0001;
         public const double Beta1 = 0.5;
         public const double Beta2 = 0.999;
+        public const int DiscriminatorSteps = 1;
+        public const double ClipValue = 0.0;
+        public const double GradientPenalty = 0.0;
+        public const double R1Penalty = 0.0;
+        public const double LabelSmoothing = 0.0;
+        public const double EmaDecay = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: unknown while the generator has errors.</summary>

@@ -10,10 +10,20 @@ namespace GanDsl.Examples.Models
     partial class FashionMlpGan : global::GanDsl.GanModel<global::GanDsl.Examples.Models.MlpGenerator, global::GanDsl.Examples.Models.MlpDiscriminator>
     {
         public const int LatentDim = 100;
+        // Training options: each value the [Gan] sets, else the published recipe of its loss (0: off).
         public const global::GanDsl.GanLoss Loss = global::GanDsl.GanLoss.NonSaturating;
+        public const global::GanDsl.GanOptimizer Optimizer = global::GanDsl.GanOptimizer.Adam;
         public const double LearningRate = 0.0002;
+        public const double GeneratorLearningRate = 0.0002;
+        public const double DiscriminatorLearningRate = 0.0002;
         public const double Beta1 = 0.5;
         public const double Beta2 = 0.999;
+        public const int DiscriminatorSteps = 1;
+        public const double ClipValue = 0.0;
+        public const double GradientPenalty = 0.0;
+        public const double R1Penalty = 0.0;
+        public const double LabelSmoothing = 0.0;
+        public const double EmaDecay = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (1, 28, 28).</summary>
@@ -21,7 +31,18 @@ namespace GanDsl.Examples.Models
 
         /// <summary>The declaration above as one value (also available as the instance's Definition).</summary>
         public static global::GanDsl.GanDefinition Declaration { get; } =
-            new(nameof(FashionMlpGan), LatentDim, ImageShape, Loss, LearningRate, Beta1, Beta2, DcganInit);
+            new(nameof(FashionMlpGan), LatentDim, ImageShape, Loss, LearningRate, Beta1, Beta2, DcganInit)
+            {
+                Optimizer = FashionMlpGan.Optimizer,
+                GeneratorLearningRate = FashionMlpGan.GeneratorLearningRate,
+                DiscriminatorLearningRate = FashionMlpGan.DiscriminatorLearningRate,
+                DiscriminatorSteps = FashionMlpGan.DiscriminatorSteps,
+                ClipValue = FashionMlpGan.ClipValue,
+                GradientPenalty = FashionMlpGan.GradientPenalty,
+                R1Penalty = FashionMlpGan.R1Penalty,
+                LabelSmoothing = FashionMlpGan.LabelSmoothing,
+                EmaDecay = FashionMlpGan.EmaDecay,
+            };
 
         /// <summary>Creates both networks (seeded by <paramref name="options"/>) and their optimizers.</summary>
         public FashionMlpGan(global::GanDsl.GanOptions? options = null)

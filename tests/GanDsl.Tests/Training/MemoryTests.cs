@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using TorchSharp;
 using Xunit;
 
@@ -22,5 +23,27 @@ public class MemoryTests
         GC.WaitForPendingFinalizers();
 
         Assert.Equal(before, torch.Tensor.TotalCount);
+    }
+}
+
+[Collection(SerialCollection.Name)]
+public class ObjectiveMemoryTests
+{
+    [Fact]
+    public void Live_tensor_count_stays_flat_with_gradient_penalty_r1_critic_steps_and_the_moving_average()
+    {
+        using var gan = new EverythingGan(new GanOptions { Seed = 3, Device = ComputeDevice.Cpu });
+        var batches = System.Linq.Enumerable.Range(0, 5).Select(_ => torch.randn(16, 3)).ToArray();
+        for (int i = 0; i < 10; i++) gan.TrainStep(batches);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        long before = torch.Tensor.TotalCount;
+
+        for (int i = 0; i < 100; i++) gan.TrainStep(batches);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.Equal(before, torch.Tensor.TotalCount);
+        foreach (var b in batches) b.Dispose();
     }
 }

@@ -96,7 +96,7 @@ public sealed class RunFolderTests : IDisposable
     {
         using var data = TinyData.Create(32);
         string used = Directory.CreateDirectory(Path.Combine(_folder, "used")).FullName;
-        File.WriteAllText(Path.Combine(used, "metrics.csv"), GanDsl.Output.MetricsRow.Header + "\n1,1,0.5,0.5,0.5,0.5,1,1\n");
+        File.WriteAllText(Path.Combine(used, "metrics.csv"), GanDsl.Output.MetricsRow.Header(new[] { "d_loss", "g_loss", "d_real", "d_fake" }) + "\n1,1,0.5,0.5,0.5,0.5,1,1\n");
         using (var gan = new TinyGan(Options()))
             Assert.Contains("metrics.csv", Assert.Throws<RunFolderInUseException>(() => gan.Fit(data, 1, 16, output: used)).Message);
 

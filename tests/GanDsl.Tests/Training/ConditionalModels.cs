@@ -1,0 +1,24 @@
+using GanDsl;
+
+namespace GanDsl.Tests.Training;
+
+// A tiny class-conditional pair on TinyData's (1, 6, 6) images: concat conditioning in G, projection in D.
+[GanGenerator(LatentDim = 4, Classes = 3)]
+[ConcatLabel(3)]                   // (7)
+[Dense(16), ReLU]
+[Dense(36), Tanh]
+[Reshape(1, 6, 6)]
+public partial class TinyConditionalGenerator { }
+
+[GanDiscriminator(1, 6, 6, Classes = 3)]
+[Flatten]
+[Dense(16), LeakyReLU(0.2)]
+[ProjectLabel]
+public partial class TinyConditionalDiscriminator { }
+
+[Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), LearningRate = 1e-3)]
+public partial class TinyConditionalGan { }
+
+// The same pair under WGAN-GP with two critic steps and a moving average: labels through the penalty, critic steps and EMA.
+[Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 1e-3, DiscriminatorSteps = 2, EmaDecay = 0.9)]
+public partial class TinyConditionalWgan { }
