@@ -22,12 +22,21 @@ public partial class ToyGenerator { }
 [Dense(1)]
 public partial class ToyDiscriminator { }
 
+// The same critic with spectral norm on every Dense (one power iteration per training forward).
+[GanDiscriminator(2)]
+[Dense(128, SpectralNorm = true), LeakyReLU(0.2)]
+[Dense(128, SpectralNorm = true), LeakyReLU(0.2)]
+[Dense(128, SpectralNorm = true), LeakyReLU(0.2)]
+[Dense(1, SpectralNorm = true)]
+public partial class ToySpectralNormDiscriminator { }
+
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.NonSaturating, LearningRate = 1e-3)] public partial class ToyNonSaturatingGan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.Minimax, LearningRate = 1e-3)] public partial class ToyMinimaxGan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.Wasserstein, LearningRate = 1e-3)] public partial class ToyWassersteinGan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 5e-4, GradientPenalty = 0.1)] public partial class ToyWassersteinGpGan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 5e-4)] public partial class ToyWassersteinGpLambda10Gan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3)] public partial class ToyHingeGan { }
+[Gan(typeof(ToyGenerator), typeof(ToySpectralNormDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3)] public partial class ToyHingeSpectralNormGan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.LeastSquares, LearningRate = 1e-3)] public partial class ToyLeastSquaresGan { }
 
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), LearningRate = 1e-3, EmaDecay = 0.999)] public partial class ToyEmaGan { }

@@ -17,7 +17,7 @@ internal interface IToyGan : IDisposable
 }
 
 /// <summary>The toy [Gan]s by name: one per loss (its name is the GanLoss's) and one per option on the non-saturating
-/// loss. Phase 2 adds spectral-norm contenders here ("Hinge+SN"), and toy-table runs them by name.</summary>
+/// loss, plus "Hinge+SN" (spectral norm on D); toy-table runs them by name.</summary>
 internal static class ToyContenders
 {
     private sealed class Wrapped<TG, TD> : IToyGan
@@ -46,6 +46,7 @@ internal static class ToyContenders
         (nameof(GanLoss.WassersteinGP), "WGAN-GP: Adam 5e-4 (0.5, 0.9), lambda 0.1 (the WGAN-GP paper's toy value), 5 critic steps", o => Wrap(new ToyWassersteinGpGan(o))),
         ("WassersteinGP+lambda10", "WGAN-GP with the image default lambda 10: Adam 5e-4 (0.5, 0.9), 5 critic steps", o => Wrap(new ToyWassersteinGpLambda10Gan(o))),
         (nameof(GanLoss.Hinge), "hinge loss, Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyHingeGan(o))),
+        ("Hinge+SN", "hinge loss, spectral norm on every layer of D, Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyHingeSpectralNormGan(o))),
         (nameof(GanLoss.LeastSquares), "least squares (0/1/1), Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyLeastSquaresGan(o))),
         ("NonSaturating+EMA", "non-saturating, samples from a moving average of G (decay 0.999)", o => Wrap(new ToyEmaGan(o))),
         ("NonSaturating+TTUR", "non-saturating, G 5e-4 and D 2e-3", o => Wrap(new ToyTturGan(o))),

@@ -11,7 +11,7 @@ namespace GanDsl.Examples.Toy;
 /// markdown results table (and each run as it ends, on standard error).</summary>
 internal static class ToyTableCommand
 {
-    public static readonly string[] DefaultGans = { "NonSaturating", "WassersteinGP", "Hinge", "LeastSquares" };
+    public static readonly string[] DefaultGans = { "NonSaturating", "WassersteinGP", "Hinge", "Hinge+SN" };
 
     public static readonly string Usage = $"""
         Run the 2-D mode-collapse benchmark: GANs x mixtures x seeds, and print the results table.
