@@ -70,21 +70,21 @@ internal static class CompareCommand
         w.WriteLine(Invariant($"{first.Settings.SampleCount:N0} generated images vs {first.Reference.Count:N0} t10k images; classifier {first.Classifier.Sha256[..12]}; mean ± sd over runs"));
         w.WriteLine();
         bool conditional = runs.Any(r => r.Report.Generated.ConditionalAccuracy is not null);
-        w.WriteLine("| model | runs (seeds) | steps | train s | FID | KID ×1000 | precision | recall | density | coverage | classes | largest class |" + (conditional ? " class accuracy |" : ""));
+        w.WriteLine("| model | runs (seeds) | steps | train s | FID | KID | precision | recall | density | coverage | classes | largest class |" + (conditional ? " class accuracy |" : ""));
         w.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (conditional ? "---:|" : ""));
         foreach (var group in runs.GroupBy(r => (r.Report.Model!.Model, r.Report.Model.Step)).OrderBy(g => g.Key.Model).ThenBy(g => g.Key.Step))
         {
             var g = group.ToList();
             string seeds = string.Join(", ", g.Select(r => r.Report.Model!.TrainingSeed.ToString(CultureInfo.InvariantCulture)));
             w.WriteLine(Invariant($"| {group.Key.Model} | {g.Count} ({seeds}) | {group.Key.Step:N0} | {Stat(g.Select(r => r.TrainingSeconds), "0")} | ") +
-                string.Join(" | ", Stat(g.Select(r => r.Report.Generated.Fid), "0.0"), Stat(g.Select(r => r.Report.Generated.KidMean * 1000), "0.0"),
+                string.Join(" | ", Stat(g.Select(r => r.Report.Generated.Fid), "0.0"), Stat(g.Select(r => r.Report.Generated.KidMean), "0.00"),
                     Stat(g.Select(r => r.Report.Generated.Precision), "0.000"), Stat(g.Select(r => r.Report.Generated.Recall), "0.000"),
                     Stat(g.Select(r => r.Report.Generated.Density), "0.000"), Stat(g.Select(r => r.Report.Generated.Coverage), "0.000"),
                     Stat(g.Select(r => (double)r.Report.Generated.ClassesCovered), "0.0"), Stat(g.Select(r => r.Report.Generated.LargestClassShare * 100), "0") + " %") + " |" +
                 (conditional ? $" {(g.All(r => r.Report.Generated.ConditionalAccuracy is not null) ? Stat(g.Select(r => r.Report.Generated.ConditionalAccuracy!.Accuracy * 100), "0.0") + " %" : "")} |" : ""));
         }
         foreach (var p in first.ReferencePoints)
-            w.WriteLine(Invariant($"| *{p.Name}* | | | | {p.Fid:0.0} | {p.KidMean * 1000:0.0} | {p.Precision:0.000} | {p.Recall:0.000} | {p.Density:0.000} | {p.Coverage:0.000} | {p.ClassesCovered} | {p.LargestClassShare * 100:0} % |") + (conditional ? " |" : ""));
+            w.WriteLine(Invariant($"| *{p.Name}* | | | | {p.Fid:0.0} | {p.KidMean:0.00} | {p.Precision:0.000} | {p.Recall:0.000} | {p.Density:0.000} | {p.Coverage:0.000} | {p.ClassesCovered} | {p.LargestClassShare * 100:0} % |") + (conditional ? " |" : ""));
         return w.ToString();
     }
 

@@ -16,7 +16,7 @@ public sealed class CompareCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static MetricSet Metrics(string name, double fid) =>
-        new(name, name, 500, fid, fid / 1000, 0.001, 0.5, 0.4, 0.9, 0.6, 9, 0.2, 0.05, 0.1, new long[10], null);
+        new(name, name, 500, fid, fid / 4, 0.001, 0.5, 0.4, 0.9, 0.6, 9, 0.2, 0.05, 0.1, new long[10], null);
 
     private string Evaluated(string run, string model, long step, long seed, double fid, int samples = 500, double seconds = 10)
     {
@@ -59,8 +59,8 @@ public sealed class CompareCommandTests : IDisposable
             Evaluated("b1", "FashionDcgan", 300, 1, 20));
         Assert.True(code == 0, error);
         // FID 40 and 50: mean 45, sample sd 7.07; training seconds read at the evaluated step (10 and 20), not later rows.
-        Assert.Contains("| FashionMlpGan | 2 (1, 2) | 100 | 15 ± 7 | 45.0 ± 7.1 | 45.0 ± 7.1 |", output);
-        Assert.Contains("| FashionDcgan | 1 (1) | 300 | 10 | 20.0 | 20.0 |", output);
+        Assert.Contains("| FashionMlpGan | 2 (1, 2) | 100 | 15 ± 7 | 45.0 ± 7.1 | 11.25 ± 1.77 |", output);
+        Assert.Contains("| FashionDcgan | 1 (1) | 300 | 10 | 20.0 | 5.00 |", output);
         Assert.Contains("| *floor* | | | | 2.5 |", output);
         Assert.True(output.IndexOf("FashionDcgan", StringComparison.Ordinal) < output.IndexOf("FashionMlpGan", StringComparison.Ordinal));
     }
