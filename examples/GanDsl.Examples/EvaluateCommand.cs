@@ -32,27 +32,18 @@ internal static class EvaluateCommand
     /// <summary>The example models by the name their checkpoints carry (CheckpointMetadata.Model).</summary>
     private static readonly Dictionary<string, Func<string, Evaluator, long, EvaluationReport>> Models = new()
     {
-        [nameof(FashionMlpGan)] = (checkpoint, evaluator, seed) =>
-        {
-            using var gan = FashionMlpGan.Load(checkpoint);
-            return evaluator.Evaluate(gan, seed);
-        },
-        [nameof(FashionDcgan)] = (checkpoint, evaluator, seed) =>
-        {
-            using var gan = FashionDcgan.Load(checkpoint);
-            return evaluator.Evaluate(gan, seed);
-        },
-        [nameof(FashionCgan)] = (checkpoint, evaluator, seed) =>
-        {
-            using var gan = FashionCgan.Load(checkpoint);
-            return evaluator.Evaluate(gan, seed);
-        },
-        [nameof(FashionCdcgan)] = (checkpoint, evaluator, seed) =>
-        {
-            using var gan = FashionCdcgan.Load(checkpoint);
-            return evaluator.Evaluate(gan, seed);
-        },
+        [nameof(FashionMlpGan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionMlpGan.Load(checkpoint), evaluator, seed),
+        [nameof(FashionDcgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionDcgan.Load(checkpoint), evaluator, seed),
+        [nameof(FashionCgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCgan.Load(checkpoint), evaluator, seed),
+        [nameof(FashionCdcgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcgan.Load(checkpoint), evaluator, seed),
     };
+
+    private static EvaluationReport EvaluateAndDispose<TG, TD>(GanModel<TG, TD> gan, Evaluator evaluator, long seed)
+        where TG : TorchSharp.torch.nn.Module, IGanNetwork
+        where TD : TorchSharp.torch.nn.Module, IGanNetwork
+    {
+        using (gan) return evaluator.Evaluate(gan, seed);
+    }
 
     public static int Run(IReadOnlyList<string> args)
     {

@@ -33,23 +33,7 @@ public sealed class CompareCommandTests : IDisposable
         return folder;
     }
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            return (ExampleProgram.Run(args), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => CapturedRun.Run(args);
 
     [Fact]
     public void Runs_of_one_model_and_step_count_become_one_row_with_mean_and_sd()

@@ -56,21 +56,12 @@ public sealed class ExampleProgramTests : IDisposable
     public void Eval_every_writes_eval_csv_and_fid_png_and_says_the_last_fid()
     {
         var run = Path.Combine(_folder, "evaluated");
-        var original = Console.Out;
-        var output = new StringWriter();
-        Console.SetOut(output);
-        try
-        {
-            Assert.Equal(0, ExampleProgram.Run(new[] { "fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "128", "--epochs", "2",
-                "--eval-every", "1", "--eval-samples", "200", "--out", run, "--cpu" }));
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
+        var (code, output, _) = CapturedRun.Run("fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "128", "--epochs", "2",
+            "--eval-every", "1", "--eval-samples", "200", "--out", run, "--cpu");
+        Assert.Equal(0, code);
         Assert.Equal(new[] { 1, 2 }, GanDsl.Evaluation.EvaluationCsv.Read(Path.Combine(run, "eval.csv")).Select(r => r.Epoch));
         Assert.True(File.Exists(Path.Combine(run, "fid.png")));
-        Assert.Matches(@"Evaluation: FID \d+\.\d\d after epoch 2 \(floor \d+\.\d\d, 2 evaluations\)", output.ToString());
+        Assert.Matches(@"Evaluation: FID \d+\.\d\d after epoch 2 \(floor \d+\.\d\d, 2 evaluations\)", output);
         var (exit, error) = RunCapturingErrors("fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--eval-every", "1", "--eval-samples", "6000",
             "--out", Path.Combine(_folder, "too-many"), "--cpu");
         Assert.Equal(1, exit);
@@ -80,17 +71,8 @@ public sealed class ExampleProgramTests : IDisposable
     /// <summary>Runs the examples' entry point with standard error captured.</summary>
     private static (int Exit, string Error) RunCapturingErrors(params string[] args)
     {
-        var original = Console.Error;
-        var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            return (ExampleProgram.Run(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        var (code, _, error) = CapturedRun.Run(args);
+        return (code, error);
     }
 
     [Fact]
