@@ -58,6 +58,7 @@ internal static class IdeLatencyBenchmark
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
             foreach (var row in rows) Console.WriteLine(row);
             await AnalyzerProfile.RunAsync(modelCounts, rounds: 10);
+            GeneratedCodeCost.Run(modelCounts, rounds: 9);
         }
         finally
         {

@@ -3,11 +3,11 @@ using System.Globalization;
 using System.Linq;
 using GanDsl.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/GanDsl.Benchmarks -- [train-step] [train-step-wgan-gp] [build-cost] [evaluate] [ide-latency [--models 1,30,300] [--edits 20] [--no-yardstick] [--profile-only]]
+// dotnet run -c Release --project benchmarks/GanDsl.Benchmarks -- [train-step] [train-step-wgan-gp] [build-cost] [evaluate] [ide-latency [--models 1,30,300] [--edits 20] [--no-yardstick] [--profile-only] [--generated-cost]]
 var which = args.Length == 0 ? new[] { "train-step", "train-step-wgan-gp", "build-cost", "evaluate" } : args;
 if (!which.Any(w => w is "train-step" or "train-step-wgan-gp" or "build-cost" or "evaluate" or "ide-latency"))
 {
-    Console.Error.WriteLine("usage: GanDsl.Benchmarks [train-step] [train-step-wgan-gp] [build-cost] [evaluate] [ide-latency [--models 1,30,300] [--edits 20] [--no-yardstick] [--profile-only]]");
+    Console.Error.WriteLine("usage: GanDsl.Benchmarks [train-step] [train-step-wgan-gp] [build-cost] [evaluate] [ide-latency [--models 1,30,300] [--edits 20] [--no-yardstick] [--profile-only] [--generated-cost]]");
     return 2;
 }
 string? Option(string name) => Array.IndexOf(which, name) is int i and >= 0 && i + 1 < which.Length ? which[i + 1] : null;
@@ -19,7 +19,8 @@ if (which.Contains("ide-latency"))
 {
     var models = (Option("--models") ?? "1,30,300").Split(',').Select(m => int.Parse(m, CultureInfo.InvariantCulture)).ToList();
     int edits = int.Parse(Option("--edits") ?? "20", CultureInfo.InvariantCulture);
+    if (which.Contains("--generated-cost")) GeneratedCodeCost.Run(models, rounds: 9);
     if (which.Contains("--profile-only")) await AnalyzerProfile.RunAsync(models, rounds: 10);
-    else await IdeLatencyBenchmark.RunAsync(models, edits, warmUp: 2, yardstick: !which.Contains("--no-yardstick"));
+    else if (!which.Contains("--generated-cost")) await IdeLatencyBenchmark.RunAsync(models, edits, warmUp: 2, yardstick: !which.Contains("--no-yardstick"));
 }
 return 0;

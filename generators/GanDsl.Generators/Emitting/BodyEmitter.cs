@@ -108,8 +108,9 @@ internal sealed class BodyEmitter
 
     private string NodeName(int value) => value == Value.Input ? "input" : FieldNames.Of(_graph.Nodes[value]);
 
-    /// <summary>The graph description's node expressions (taps compute nothing and are left out).</summary>
-    public IEnumerable<string> GraphNodes()
+    /// <summary>The graph description's nodes (taps compute nothing and are left out): name, op, inputs, output shape,
+    /// parameters, and for a block use the class of the block instance (whose Graph the node refers to).</summary>
+    public IEnumerable<(string Name, string Op, IReadOnlyList<string> Inputs, Shape Output, long Parameters, string? Block)> GraphNodes()
     {
         foreach (var node in _graph.Nodes)
         {
@@ -118,8 +119,7 @@ internal sealed class BodyEmitter
             var inputs = new List<string> { NodeName(node.Current) };
             if (node.Op is MergeOp) inputs.Add(NodeName(node.Named));
             if (node.Op is LayerOp { ReadsLabels: true }) inputs.Add("labels");
-            string block = result.Block is { } instance ? ", " + _blocks.NameOf(instance) + ".Graph" : "";
-            yield return Invariant($"new({Names.StringLiteral(FieldNames.Of(node))}, {Names.StringLiteral(node.Op.Display)}, new[] {{ {string.Join(", ", inputs.Select(Names.StringLiteral))} }}, new({OpText.Join(result.Output.Dims)}), {result.Parameters}{block}),");
+            yield return (FieldNames.Of(node), node.Op.Display, inputs, result.Output, result.Parameters, result.Block is { } instance ? _blocks.NameOf(instance) : null);
         }
     }
 

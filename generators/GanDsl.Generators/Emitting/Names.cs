@@ -43,8 +43,7 @@ internal static class Names
     public const string ConditionalNetworkInterface = "global::GanDsl.IConditionalNetwork";
     public const string ImageToImageInterface = "global::GanDsl.IImageToImageGenerator";
     public const string NetworkGraph = "global::GanDsl.NetworkGraph";
-    public const string GraphInput = "global::GanDsl.GraphInput";
-    public const string GraphNode = "global::GanDsl.GraphNode";
+    public const string NetworkGraphText = "global::GanDsl.NetworkGraphText";
     public const string GanModelBase = "global::GanDsl.GanModel";
     public const string GanDefinition = "global::GanDsl.GanDefinition";
     public const string GanOptions = "global::GanDsl.GanOptions";

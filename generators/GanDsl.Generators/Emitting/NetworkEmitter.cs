@@ -77,7 +77,7 @@ internal static class NetworkEmitter
         w.Line();
 
         w.Line("/// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>");
-        WriteGraph(w, $"nameof({name})", analysis.Input, spec.Classes, body);
+        WriteGraph(w, spec.ClassName, analysis.Input, spec.Classes, body);
 
         for (int i = 0; i < blocks.All.Count; i++) // grows while blocks are written: a block's own blocks come after it
             WriteBlock(w, blocks.All[i].Name, blocks.All[i].Instance, blocks);
@@ -87,17 +87,37 @@ internal static class NetworkEmitter
         return w.ToString();
     }
 
+    /// <summary>The Graph property, read on first use from a string constant in NetworkGraphText's format, not built by
+    /// constructor calls: an editor's compiler binds every generated expression again after each keystroke, and a
+    /// constant string costs it nothing to bind (the benchmarks' ide-latency profile measured both).</summary>
     private static void WriteGraph(CodeWriter w, string name, Shape input, long classes, BodyEmitter body)
     {
-        w.Line($"public static {Names.NetworkGraph} Graph {{ get; }} = new(");
-        w.Line($"    {name},");
-        string labels = classes > 0 ? ", new(\"labels\", new())" : "";
-        w.Line($"    new {Names.GraphInput}[] {{ new(\"input\", new({OpText.Join(input.Dims)})){labels} }},");
-        w.Line($"    new {Names.GraphNode}[]");
-        w.Line("    {");
-        foreach (var node in body.GraphNodes()) w.Line("        " + node);
-        w.Line(classes > 0 ? Invariant($"    }}, {classes});") : "    });");
+        var nodes = body.GraphNodes().ToList();
+        var blocks = new List<string>();
+        foreach (var node in nodes)
+            if (node.Block is { } block && !blocks.Contains(block)) blocks.Add(block);
+        string arguments = string.Concat(blocks.Select(b => $", {b}.Graph"));
+        w.Line($"public static {Names.NetworkGraph} Graph {{ get; }} = {Names.NetworkGraphText}.Parse(GraphText{arguments});");
+        w.Line();
+        w.Line("// graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]");
+        w.Line("private const string GraphText =");
+        var lines = new List<string>
+        {
+            Invariant($"graph | {Escape(name)} | {classes}"),
+            $"input | input | {input}",
+        };
+        if (classes > 0) lines.Add("input | labels | ()");
+        foreach (var node in nodes)
+        {
+            string block = node.Block is { } b ? Invariant($" | block {blocks.IndexOf(b)}") : "";
+            lines.Add(Invariant($"node | {Escape(node.Name)} | {Escape(node.Op)} | {string.Join(", ", node.Inputs.Select(Escape))} | {node.Output} | {node.Parameters}{block}"));
+        }
+        for (int i = 0; i < lines.Count; i++)
+            w.Line("    " + Names.StringLiteral(lines[i] + "\n") + (i == lines.Count - 1 ? ";" : " +"));
     }
+
+    /// <summary>A field of the graph text: NetworkGraphText's escapes for '\\', '|' and line breaks.</summary>
+    private static string Escape(string field) => field.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\n", "\\n");
 
     private static void WriteBlock(CodeWriter w, string className, BlockInstance instance, BlockClasses blocks)
     {
@@ -107,7 +127,7 @@ internal static class NetworkEmitter
         w.Line($"/// <summary>Block {instance.Name} on input {instance.Input}: -> {shapes.Output}, {Count(shapes.Parameters)} parameters.</summary>");
         w.Open($"private sealed class {className} : {Names.ModuleBase}");
         w.Line("/// <summary>The block's layers as a graph (a node of the network's graph refers to it).</summary>");
-        WriteGraph(w, Names.StringLiteral(instance.Name), instance.Input, 0, body);
+        WriteGraph(w, instance.Name, instance.Input, 0, body);
         w.Line();
         body.Fields(w);
         w.Line();

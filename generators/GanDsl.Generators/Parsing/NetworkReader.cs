@@ -197,7 +197,7 @@ internal static class NetworkReader
     /// <summary>The members the generated half declares; lazy, because most classes declare no members to clash with.</summary>
     private static IEnumerable<string> GeneratedMemberNames(NetworkRole role, bool imageInput, long classes, List<Op> ops)
     {
-        foreach (var name in new[] { "InputShape", "OutputShape", "ParameterCount", "forward", "Summary", "SummaryTable", "Graph" })
+        foreach (var name in new[] { "InputShape", "OutputShape", "ParameterCount", "forward", "Summary", "SummaryTable", "Graph", "GraphText" })
             yield return name;
         if (role == NetworkRole.Generator && !imageInput) yield return "LatentDim";
         if (classes > 0) yield return "Classes";

@@ -24,7 +24,7 @@ public class EmitterAgreementTests
 {
     /// <summary>Valid graphs: a final Flatten (and Dense(1), or a projection for a conditional one) makes them
     /// discriminators; cases the checker rejects, or that end in a projection already, are left out.</summary>
-    private static readonly Gen<GraphCase> ValidGraphs = GraphGen.Cases
+    internal static readonly Gen<GraphCase> ValidGraphs = GraphGen.Cases
         .Select(g => g.Ops.LastOrDefault() is ProjectLabel ? g
             : g with { Ops = g.Ops.Concat(new Op[] { Flatten.Instance, g.Classes > 0 ? new ProjectLabel() : new Dense(1) }).ToArray() })
         .Where(g => !NetworkChecker.Check(g.Spec).HasErrors);

@@ -78,19 +78,20 @@ namespace GanDsl.Examples.Models
             "Total params: 430,273\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(CdcganDiscriminator),
-            new global::GanDsl.GraphInput[] { new("input", new(1, 28, 28)), new("labels", new()) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("conv0", "Conv2d(64, Kernel = 4, Stride = 2, Padding = 1, SpectralNorm = true)", new[] { "input" }, new(64, 14, 14), 1088),
-                new("leakyRelu1", "LeakyReLU(0.1)", new[] { "conv0" }, new(64, 14, 14), 0),
-                new("conv2", "Conv2d(128, Kernel = 4, Stride = 2, Padding = 1, SpectralNorm = true)", new[] { "leakyRelu1" }, new(128, 7, 7), 131200),
-                new("leakyRelu3", "LeakyReLU(0.1)", new[] { "conv2" }, new(128, 7, 7), 0),
-                new("conv4", "Conv2d(256, Kernel = 3, Stride = 2, Padding = 1, SpectralNorm = true)", new[] { "leakyRelu3" }, new(256, 4, 4), 295168),
-                new("leakyRelu5", "LeakyReLU(0.1)", new[] { "conv4" }, new(256, 4, 4), 0),
-                new("globalSumPool6", "GlobalSumPool", new[] { "leakyRelu5" }, new(256), 0),
-                new("projectLabel7", "ProjectLabel(SpectralNorm = true)", new[] { "globalSumPool6", "labels" }, new(1), 2817),
-            }, 10);
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | CdcganDiscriminator | 10\n" +
+            "input | input | (1, 28, 28)\n" +
+            "input | labels | ()\n" +
+            "node | conv0 | Conv2d(64, Kernel = 4, Stride = 2, Padding = 1, SpectralNorm = true) | input | (64, 14, 14) | 1088\n" +
+            "node | leakyRelu1 | LeakyReLU(0.1) | conv0 | (64, 14, 14) | 0\n" +
+            "node | conv2 | Conv2d(128, Kernel = 4, Stride = 2, Padding = 1, SpectralNorm = true) | leakyRelu1 | (128, 7, 7) | 131200\n" +
+            "node | leakyRelu3 | LeakyReLU(0.1) | conv2 | (128, 7, 7) | 0\n" +
+            "node | conv4 | Conv2d(256, Kernel = 3, Stride = 2, Padding = 1, SpectralNorm = true) | leakyRelu3 | (256, 4, 4) | 295168\n" +
+            "node | leakyRelu5 | LeakyReLU(0.1) | conv4 | (256, 4, 4) | 0\n" +
+            "node | globalSumPool6 | GlobalSumPool | leakyRelu5 | (256) | 0\n" +
+            "node | projectLabel7 | ProjectLabel(SpectralNorm = true) | globalSumPool6, labels | (1) | 2817\n";
     }
 }

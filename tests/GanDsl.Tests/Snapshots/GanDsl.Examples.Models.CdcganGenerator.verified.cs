@@ -101,24 +101,25 @@ namespace GanDsl.Examples.Models
             "Total params: 2,563,509\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(CdcganGenerator),
-            new global::GanDsl.GraphInput[] { new("input", new(100)), new("labels", new()) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("concatLabel0", "ConcatLabel(50)", new[] { "input", "labels" }, new(150), 500),
-                new("dense1", "Dense(12544, Bias = false)", new[] { "concatLabel0" }, new(12544), 1881600),
-                new("batchNorm2", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "dense1" }, new(12544), 25088),
-                new("relu3", "ReLU", new[] { "batchNorm2" }, new(12544), 0),
-                new("reshape4", "Reshape(256, 7, 7)", new[] { "relu3" }, new(256, 7, 7), 0),
-                new("deconv5", "ConvTranspose2d(128, Kernel = 4, Stride = 2, Padding = 1, Bias = false)", new[] { "reshape4" }, new(128, 14, 14), 524288),
-                new("batchNorm6", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "deconv5" }, new(128, 14, 14), 256),
-                new("relu7", "ReLU", new[] { "batchNorm6" }, new(128, 14, 14), 0),
-                new("deconv8", "ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false)", new[] { "relu7" }, new(64, 28, 28), 131072),
-                new("batchNorm9", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "deconv8" }, new(64, 28, 28), 128),
-                new("relu10", "ReLU", new[] { "batchNorm9" }, new(64, 28, 28), 0),
-                new("conv11", "Conv2d(1, Kernel = 3, Padding = 1)", new[] { "relu10" }, new(1, 28, 28), 577),
-                new("tanh12", "Tanh", new[] { "conv11" }, new(1, 28, 28), 0),
-            }, 10);
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | CdcganGenerator | 10\n" +
+            "input | input | (100)\n" +
+            "input | labels | ()\n" +
+            "node | concatLabel0 | ConcatLabel(50) | input, labels | (150) | 500\n" +
+            "node | dense1 | Dense(12544, Bias = false) | concatLabel0 | (12544) | 1881600\n" +
+            "node | batchNorm2 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | dense1 | (12544) | 25088\n" +
+            "node | relu3 | ReLU | batchNorm2 | (12544) | 0\n" +
+            "node | reshape4 | Reshape(256, 7, 7) | relu3 | (256, 7, 7) | 0\n" +
+            "node | deconv5 | ConvTranspose2d(128, Kernel = 4, Stride = 2, Padding = 1, Bias = false) | reshape4 | (128, 14, 14) | 524288\n" +
+            "node | batchNorm6 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | deconv5 | (128, 14, 14) | 256\n" +
+            "node | relu7 | ReLU | batchNorm6 | (128, 14, 14) | 0\n" +
+            "node | deconv8 | ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false) | relu7 | (64, 28, 28) | 131072\n" +
+            "node | batchNorm9 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | deconv8 | (64, 28, 28) | 128\n" +
+            "node | relu10 | ReLU | batchNorm9 | (64, 28, 28) | 0\n" +
+            "node | conv11 | Conv2d(1, Kernel = 3, Padding = 1) | relu10 | (1, 28, 28) | 577\n" +
+            "node | tanh12 | Tanh | conv11 | (1, 28, 28) | 0\n";
     }
 }

@@ -94,23 +94,24 @@ namespace GanDsl.Examples.Models
             "Total params: 1,511,925\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(CganDiscriminator),
-            new global::GanDsl.GraphInput[] { new("input", new(1, 28, 28)), new("labels", new()) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("flatten0", "Flatten", new[] { "input" }, new(784), 0),
-                new("concatLabel1", "ConcatLabel(50)", new[] { "flatten0", "labels" }, new(834), 500),
-                new("dense2", "Dense(1024)", new[] { "concatLabel1" }, new(1024), 855040),
-                new("leakyRelu3", "LeakyReLU(0.2)", new[] { "dense2" }, new(1024), 0),
-                new("dropout4", "Dropout(0.3)", new[] { "leakyRelu3" }, new(1024), 0),
-                new("dense5", "Dense(512)", new[] { "dropout4" }, new(512), 524800),
-                new("leakyRelu6", "LeakyReLU(0.2)", new[] { "dense5" }, new(512), 0),
-                new("dropout7", "Dropout(0.3)", new[] { "leakyRelu6" }, new(512), 0),
-                new("dense8", "Dense(256)", new[] { "dropout7" }, new(256), 131328),
-                new("leakyRelu9", "LeakyReLU(0.2)", new[] { "dense8" }, new(256), 0),
-                new("dropout10", "Dropout(0.3)", new[] { "leakyRelu9" }, new(256), 0),
-                new("dense11", "Dense(1)", new[] { "dropout10" }, new(1), 257),
-            }, 10);
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | CganDiscriminator | 10\n" +
+            "input | input | (1, 28, 28)\n" +
+            "input | labels | ()\n" +
+            "node | flatten0 | Flatten | input | (784) | 0\n" +
+            "node | concatLabel1 | ConcatLabel(50) | flatten0, labels | (834) | 500\n" +
+            "node | dense2 | Dense(1024) | concatLabel1 | (1024) | 855040\n" +
+            "node | leakyRelu3 | LeakyReLU(0.2) | dense2 | (1024) | 0\n" +
+            "node | dropout4 | Dropout(0.3) | leakyRelu3 | (1024) | 0\n" +
+            "node | dense5 | Dense(512) | dropout4 | (512) | 524800\n" +
+            "node | leakyRelu6 | LeakyReLU(0.2) | dense5 | (512) | 0\n" +
+            "node | dropout7 | Dropout(0.3) | leakyRelu6 | (512) | 0\n" +
+            "node | dense8 | Dense(256) | dropout7 | (256) | 131328\n" +
+            "node | leakyRelu9 | LeakyReLU(0.2) | dense8 | (256) | 0\n" +
+            "node | dropout10 | Dropout(0.3) | leakyRelu9 | (256) | 0\n" +
+            "node | dense11 | Dense(1) | dropout10 | (1) | 257\n";
     }
 }

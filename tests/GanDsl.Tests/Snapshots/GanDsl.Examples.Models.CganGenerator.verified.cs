@@ -89,21 +89,22 @@ namespace GanDsl.Examples.Models
             "Total params: 1,499,652\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(CganGenerator),
-            new global::GanDsl.GraphInput[] { new("input", new(100)), new("labels", new()) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("concatLabel0", "ConcatLabel(50)", new[] { "input", "labels" }, new(150), 500),
-                new("dense1", "Dense(256)", new[] { "concatLabel0" }, new(256), 38656),
-                new("leakyRelu2", "LeakyReLU(0.2)", new[] { "dense1" }, new(256), 0),
-                new("dense3", "Dense(512)", new[] { "leakyRelu2" }, new(512), 131584),
-                new("leakyRelu4", "LeakyReLU(0.2)", new[] { "dense3" }, new(512), 0),
-                new("dense5", "Dense(1024)", new[] { "leakyRelu4" }, new(1024), 525312),
-                new("leakyRelu6", "LeakyReLU(0.2)", new[] { "dense5" }, new(1024), 0),
-                new("dense7", "Dense(784)", new[] { "leakyRelu6" }, new(784), 803600),
-                new("tanh8", "Tanh", new[] { "dense7" }, new(784), 0),
-                new("reshape9", "Reshape(1, 28, 28)", new[] { "tanh8" }, new(1, 28, 28), 0),
-            }, 10);
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | CganGenerator | 10\n" +
+            "input | input | (100)\n" +
+            "input | labels | ()\n" +
+            "node | concatLabel0 | ConcatLabel(50) | input, labels | (150) | 500\n" +
+            "node | dense1 | Dense(256) | concatLabel0 | (256) | 38656\n" +
+            "node | leakyRelu2 | LeakyReLU(0.2) | dense1 | (256) | 0\n" +
+            "node | dense3 | Dense(512) | leakyRelu2 | (512) | 131584\n" +
+            "node | leakyRelu4 | LeakyReLU(0.2) | dense3 | (512) | 0\n" +
+            "node | dense5 | Dense(1024) | leakyRelu4 | (1024) | 525312\n" +
+            "node | leakyRelu6 | LeakyReLU(0.2) | dense5 | (1024) | 0\n" +
+            "node | dense7 | Dense(784) | leakyRelu6 | (784) | 803600\n" +
+            "node | tanh8 | Tanh | dense7 | (784) | 0\n" +
+            "node | reshape9 | Reshape(1, 28, 28) | tanh8 | (1, 28, 28) | 0\n";
     }
 }

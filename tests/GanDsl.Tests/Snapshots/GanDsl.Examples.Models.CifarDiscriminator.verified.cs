@@ -114,29 +114,29 @@ namespace GanDsl.Examples.Models
             "Total params: 395,713\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(CifarDiscriminator),
-            new global::GanDsl.GraphInput[] { new("input", new(3, 32, 32)) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("conv0", "Conv2d(32, Kernel = 3, Stride = 2, Padding = 1)", new[] { "input" }, new(32, 16, 16), 896),
-                new("leakyRelu1", "LeakyReLU(0.2)", new[] { "conv0" }, new(32, 16, 16), 0),
-                new("dropout2", "Dropout(0.25)", new[] { "leakyRelu1" }, new(32, 16, 16), 0),
-                new("conv3", "Conv2d(64, Kernel = 3, Stride = 2, Padding = 1)", new[] { "dropout2" }, new(64, 8, 8), 18496),
-                new("zeroPad4", "ZeroPad2d(0, 1, 0, 1)", new[] { "conv3" }, new(64, 9, 9), 0),
-                new("batchNorm5", "BatchNorm(Momentum = 0.82, Eps = 1E-05)", new[] { "zeroPad4" }, new(64, 9, 9), 128),
-                new("leakyRelu6", "LeakyReLU(0.25)", new[] { "batchNorm5" }, new(64, 9, 9), 0),
-                new("dropout7", "Dropout(0.25)", new[] { "leakyRelu6" }, new(64, 9, 9), 0),
-                new("conv8", "Conv2d(128, Kernel = 3, Stride = 2, Padding = 1)", new[] { "dropout7" }, new(128, 5, 5), 73856),
-                new("batchNorm9", "BatchNorm(Momentum = 0.82, Eps = 1E-05)", new[] { "conv8" }, new(128, 5, 5), 256),
-                new("leakyRelu10", "LeakyReLU(0.2)", new[] { "batchNorm9" }, new(128, 5, 5), 0),
-                new("dropout11", "Dropout(0.25)", new[] { "leakyRelu10" }, new(128, 5, 5), 0),
-                new("conv12", "Conv2d(256, Kernel = 3, Padding = 1)", new[] { "dropout11" }, new(256, 5, 5), 295168),
-                new("batchNorm13", "BatchNorm(Momentum = 0.8, Eps = 1E-05)", new[] { "conv12" }, new(256, 5, 5), 512),
-                new("leakyRelu14", "LeakyReLU(0.25)", new[] { "batchNorm13" }, new(256, 5, 5), 0),
-                new("dropout15", "Dropout(0.25)", new[] { "leakyRelu14" }, new(256, 5, 5), 0),
-                new("flatten16", "Flatten", new[] { "dropout15" }, new(6400), 0),
-                new("dense17", "Dense(1)", new[] { "flatten16" }, new(1), 6401),
-            });
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | CifarDiscriminator | 0\n" +
+            "input | input | (3, 32, 32)\n" +
+            "node | conv0 | Conv2d(32, Kernel = 3, Stride = 2, Padding = 1) | input | (32, 16, 16) | 896\n" +
+            "node | leakyRelu1 | LeakyReLU(0.2) | conv0 | (32, 16, 16) | 0\n" +
+            "node | dropout2 | Dropout(0.25) | leakyRelu1 | (32, 16, 16) | 0\n" +
+            "node | conv3 | Conv2d(64, Kernel = 3, Stride = 2, Padding = 1) | dropout2 | (64, 8, 8) | 18496\n" +
+            "node | zeroPad4 | ZeroPad2d(0, 1, 0, 1) | conv3 | (64, 9, 9) | 0\n" +
+            "node | batchNorm5 | BatchNorm(Momentum = 0.82, Eps = 1E-05) | zeroPad4 | (64, 9, 9) | 128\n" +
+            "node | leakyRelu6 | LeakyReLU(0.25) | batchNorm5 | (64, 9, 9) | 0\n" +
+            "node | dropout7 | Dropout(0.25) | leakyRelu6 | (64, 9, 9) | 0\n" +
+            "node | conv8 | Conv2d(128, Kernel = 3, Stride = 2, Padding = 1) | dropout7 | (128, 5, 5) | 73856\n" +
+            "node | batchNorm9 | BatchNorm(Momentum = 0.82, Eps = 1E-05) | conv8 | (128, 5, 5) | 256\n" +
+            "node | leakyRelu10 | LeakyReLU(0.2) | batchNorm9 | (128, 5, 5) | 0\n" +
+            "node | dropout11 | Dropout(0.25) | leakyRelu10 | (128, 5, 5) | 0\n" +
+            "node | conv12 | Conv2d(256, Kernel = 3, Padding = 1) | dropout11 | (256, 5, 5) | 295168\n" +
+            "node | batchNorm13 | BatchNorm(Momentum = 0.8, Eps = 1E-05) | conv12 | (256, 5, 5) | 512\n" +
+            "node | leakyRelu14 | LeakyReLU(0.25) | batchNorm13 | (256, 5, 5) | 0\n" +
+            "node | dropout15 | Dropout(0.25) | leakyRelu14 | (256, 5, 5) | 0\n" +
+            "node | flatten16 | Flatten | dropout15 | (6400) | 0\n" +
+            "node | dense17 | Dense(1) | flatten16 | (1) | 6401\n";
     }
 }

@@ -97,24 +97,24 @@ namespace GanDsl.Examples.Models
             "Total params: 1,050,883\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(CifarGenerator),
-            new global::GanDsl.GraphInput[] { new("input", new(100)) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("dense0", "Dense(8192)", new[] { "input" }, new(8192), 827392),
-                new("relu1", "ReLU", new[] { "dense0" }, new(8192), 0),
-                new("reshape2", "Reshape(128, 8, 8)", new[] { "relu1" }, new(128, 8, 8), 0),
-                new("upsample3", "Upsample(2)", new[] { "reshape2" }, new(128, 16, 16), 0),
-                new("conv4", "Conv2d(128, Kernel = 3, Padding = 1)", new[] { "upsample3" }, new(128, 16, 16), 147584),
-                new("batchNorm5", "BatchNorm(Momentum = 0.78, Eps = 1E-05)", new[] { "conv4" }, new(128, 16, 16), 256),
-                new("relu6", "ReLU", new[] { "batchNorm5" }, new(128, 16, 16), 0),
-                new("upsample7", "Upsample(2)", new[] { "relu6" }, new(128, 32, 32), 0),
-                new("conv8", "Conv2d(64, Kernel = 3, Padding = 1)", new[] { "upsample7" }, new(64, 32, 32), 73792),
-                new("batchNorm9", "BatchNorm(Momentum = 0.78, Eps = 1E-05)", new[] { "conv8" }, new(64, 32, 32), 128),
-                new("relu10", "ReLU", new[] { "batchNorm9" }, new(64, 32, 32), 0),
-                new("conv11", "Conv2d(3, Kernel = 3, Padding = 1)", new[] { "relu10" }, new(3, 32, 32), 1731),
-                new("tanh12", "Tanh", new[] { "conv11" }, new(3, 32, 32), 0),
-            });
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | CifarGenerator | 0\n" +
+            "input | input | (100)\n" +
+            "node | dense0 | Dense(8192) | input | (8192) | 827392\n" +
+            "node | relu1 | ReLU | dense0 | (8192) | 0\n" +
+            "node | reshape2 | Reshape(128, 8, 8) | relu1 | (128, 8, 8) | 0\n" +
+            "node | upsample3 | Upsample(2) | reshape2 | (128, 16, 16) | 0\n" +
+            "node | conv4 | Conv2d(128, Kernel = 3, Padding = 1) | upsample3 | (128, 16, 16) | 147584\n" +
+            "node | batchNorm5 | BatchNorm(Momentum = 0.78, Eps = 1E-05) | conv4 | (128, 16, 16) | 256\n" +
+            "node | relu6 | ReLU | batchNorm5 | (128, 16, 16) | 0\n" +
+            "node | upsample7 | Upsample(2) | relu6 | (128, 32, 32) | 0\n" +
+            "node | conv8 | Conv2d(64, Kernel = 3, Padding = 1) | upsample7 | (64, 32, 32) | 73792\n" +
+            "node | batchNorm9 | BatchNorm(Momentum = 0.78, Eps = 1E-05) | conv8 | (64, 32, 32) | 128\n" +
+            "node | relu10 | ReLU | batchNorm9 | (64, 32, 32) | 0\n" +
+            "node | conv11 | Conv2d(3, Kernel = 3, Padding = 1) | relu10 | (3, 32, 32) | 1731\n" +
+            "node | tanh12 | Tanh | conv11 | (3, 32, 32) | 0\n";
     }
 }

@@ -74,19 +74,19 @@ namespace GanDsl.Examples.Models
             "Total params: 212,865\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(DcganDiscriminator),
-            new global::GanDsl.GraphInput[] { new("input", new(1, 28, 28)) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("conv0", "Conv2d(64, Kernel = 5, Stride = 2, Same = true)", new[] { "input" }, new(64, 14, 14), 1664),
-                new("leakyRelu1", "LeakyReLU(0.3)", new[] { "conv0" }, new(64, 14, 14), 0),
-                new("dropout2", "Dropout(0.3)", new[] { "leakyRelu1" }, new(64, 14, 14), 0),
-                new("conv3", "Conv2d(128, Kernel = 5, Stride = 2, Same = true)", new[] { "dropout2" }, new(128, 7, 7), 204928),
-                new("leakyRelu4", "LeakyReLU(0.3)", new[] { "conv3" }, new(128, 7, 7), 0),
-                new("dropout5", "Dropout(0.3)", new[] { "leakyRelu4" }, new(128, 7, 7), 0),
-                new("flatten6", "Flatten", new[] { "dropout5" }, new(6272), 0),
-                new("dense7", "Dense(1)", new[] { "flatten6" }, new(1), 6273),
-            });
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | DcganDiscriminator | 0\n" +
+            "input | input | (1, 28, 28)\n" +
+            "node | conv0 | Conv2d(64, Kernel = 5, Stride = 2, Same = true) | input | (64, 14, 14) | 1664\n" +
+            "node | leakyRelu1 | LeakyReLU(0.3) | conv0 | (64, 14, 14) | 0\n" +
+            "node | dropout2 | Dropout(0.3) | leakyRelu1 | (64, 14, 14) | 0\n" +
+            "node | conv3 | Conv2d(128, Kernel = 5, Stride = 2, Same = true) | dropout2 | (128, 7, 7) | 204928\n" +
+            "node | leakyRelu4 | LeakyReLU(0.3) | conv3 | (128, 7, 7) | 0\n" +
+            "node | dropout5 | Dropout(0.3) | leakyRelu4 | (128, 7, 7) | 0\n" +
+            "node | flatten6 | Flatten | dropout5 | (6272) | 0\n" +
+            "node | dense7 | Dense(1) | flatten6 | (1) | 6273\n";
     }
 }

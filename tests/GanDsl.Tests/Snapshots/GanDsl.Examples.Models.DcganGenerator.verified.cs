@@ -93,23 +93,23 @@ namespace GanDsl.Examples.Models
             "Total params: 2,305,472\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(DcganGenerator),
-            new global::GanDsl.GraphInput[] { new("input", new(100)) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("dense0", "Dense(12544, Bias = false)", new[] { "input" }, new(12544), 1254400),
-                new("batchNorm1", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "dense0" }, new(12544), 25088),
-                new("leakyRelu2", "LeakyReLU(0.3)", new[] { "batchNorm1" }, new(12544), 0),
-                new("reshape3", "Reshape(256, 7, 7)", new[] { "leakyRelu2" }, new(256, 7, 7), 0),
-                new("deconv4", "ConvTranspose2d(128, Kernel = 5, Same = true, Bias = false)", new[] { "reshape3" }, new(128, 7, 7), 819200),
-                new("batchNorm5", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "deconv4" }, new(128, 7, 7), 256),
-                new("leakyRelu6", "LeakyReLU(0.3)", new[] { "batchNorm5" }, new(128, 7, 7), 0),
-                new("deconv7", "ConvTranspose2d(64, Kernel = 5, Stride = 2, Same = true, Bias = false)", new[] { "leakyRelu6" }, new(64, 14, 14), 204800),
-                new("batchNorm8", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "deconv7" }, new(64, 14, 14), 128),
-                new("leakyRelu9", "LeakyReLU(0.3)", new[] { "batchNorm8" }, new(64, 14, 14), 0),
-                new("deconv10", "ConvTranspose2d(1, Kernel = 5, Stride = 2, Same = true, Bias = false)", new[] { "leakyRelu9" }, new(1, 28, 28), 1600),
-                new("tanh11", "Tanh", new[] { "deconv10" }, new(1, 28, 28), 0),
-            });
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | DcganGenerator | 0\n" +
+            "input | input | (100)\n" +
+            "node | dense0 | Dense(12544, Bias = false) | input | (12544) | 1254400\n" +
+            "node | batchNorm1 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | dense0 | (12544) | 25088\n" +
+            "node | leakyRelu2 | LeakyReLU(0.3) | batchNorm1 | (12544) | 0\n" +
+            "node | reshape3 | Reshape(256, 7, 7) | leakyRelu2 | (256, 7, 7) | 0\n" +
+            "node | deconv4 | ConvTranspose2d(128, Kernel = 5, Same = true, Bias = false) | reshape3 | (128, 7, 7) | 819200\n" +
+            "node | batchNorm5 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | deconv4 | (128, 7, 7) | 256\n" +
+            "node | leakyRelu6 | LeakyReLU(0.3) | batchNorm5 | (128, 7, 7) | 0\n" +
+            "node | deconv7 | ConvTranspose2d(64, Kernel = 5, Stride = 2, Same = true, Bias = false) | leakyRelu6 | (64, 14, 14) | 204800\n" +
+            "node | batchNorm8 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | deconv7 | (64, 14, 14) | 128\n" +
+            "node | leakyRelu9 | LeakyReLU(0.3) | batchNorm8 | (64, 14, 14) | 0\n" +
+            "node | deconv10 | ConvTranspose2d(1, Kernel = 5, Stride = 2, Same = true, Bias = false) | leakyRelu9 | (1, 28, 28) | 1600\n" +
+            "node | tanh11 | Tanh | deconv10 | (1, 28, 28) | 0\n";
     }
 }

@@ -86,22 +86,22 @@ namespace GanDsl.Examples.Models
             "Total params: 1,460,225\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(MlpDiscriminator),
-            new global::GanDsl.GraphInput[] { new("input", new(1, 28, 28)) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("flatten0", "Flatten", new[] { "input" }, new(784), 0),
-                new("dense1", "Dense(1024)", new[] { "flatten0" }, new(1024), 803840),
-                new("leakyRelu2", "LeakyReLU(0.2)", new[] { "dense1" }, new(1024), 0),
-                new("dropout3", "Dropout(0.3)", new[] { "leakyRelu2" }, new(1024), 0),
-                new("dense4", "Dense(512)", new[] { "dropout3" }, new(512), 524800),
-                new("leakyRelu5", "LeakyReLU(0.2)", new[] { "dense4" }, new(512), 0),
-                new("dropout6", "Dropout(0.3)", new[] { "leakyRelu5" }, new(512), 0),
-                new("dense7", "Dense(256)", new[] { "dropout6" }, new(256), 131328),
-                new("leakyRelu8", "LeakyReLU(0.2)", new[] { "dense7" }, new(256), 0),
-                new("dropout9", "Dropout(0.3)", new[] { "leakyRelu8" }, new(256), 0),
-                new("dense10", "Dense(1)", new[] { "dropout9" }, new(1), 257),
-            });
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | MlpDiscriminator | 0\n" +
+            "input | input | (1, 28, 28)\n" +
+            "node | flatten0 | Flatten | input | (784) | 0\n" +
+            "node | dense1 | Dense(1024) | flatten0 | (1024) | 803840\n" +
+            "node | leakyRelu2 | LeakyReLU(0.2) | dense1 | (1024) | 0\n" +
+            "node | dropout3 | Dropout(0.3) | leakyRelu2 | (1024) | 0\n" +
+            "node | dense4 | Dense(512) | dropout3 | (512) | 524800\n" +
+            "node | leakyRelu5 | LeakyReLU(0.2) | dense4 | (512) | 0\n" +
+            "node | dropout6 | Dropout(0.3) | leakyRelu5 | (512) | 0\n" +
+            "node | dense7 | Dense(256) | dropout6 | (256) | 131328\n" +
+            "node | leakyRelu8 | LeakyReLU(0.2) | dense7 | (256) | 0\n" +
+            "node | dropout9 | Dropout(0.3) | leakyRelu8 | (256) | 0\n" +
+            "node | dense10 | Dense(1) | dropout9 | (1) | 257\n";
     }
 }

@@ -81,20 +81,20 @@ namespace GanDsl.Examples.Models
             "Total params: 1,486,352\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(MlpGenerator),
-            new global::GanDsl.GraphInput[] { new("input", new(100)) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("dense0", "Dense(256)", new[] { "input" }, new(256), 25856),
-                new("leakyRelu1", "LeakyReLU(0.2)", new[] { "dense0" }, new(256), 0),
-                new("dense2", "Dense(512)", new[] { "leakyRelu1" }, new(512), 131584),
-                new("leakyRelu3", "LeakyReLU(0.2)", new[] { "dense2" }, new(512), 0),
-                new("dense4", "Dense(1024)", new[] { "leakyRelu3" }, new(1024), 525312),
-                new("leakyRelu5", "LeakyReLU(0.2)", new[] { "dense4" }, new(1024), 0),
-                new("dense6", "Dense(784)", new[] { "leakyRelu5" }, new(784), 803600),
-                new("tanh7", "Tanh", new[] { "dense6" }, new(784), 0),
-                new("reshape8", "Reshape(1, 28, 28)", new[] { "tanh7" }, new(1, 28, 28), 0),
-            });
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | MlpGenerator | 0\n" +
+            "input | input | (100)\n" +
+            "node | dense0 | Dense(256) | input | (256) | 25856\n" +
+            "node | leakyRelu1 | LeakyReLU(0.2) | dense0 | (256) | 0\n" +
+            "node | dense2 | Dense(512) | leakyRelu1 | (512) | 131584\n" +
+            "node | leakyRelu3 | LeakyReLU(0.2) | dense2 | (512) | 0\n" +
+            "node | dense4 | Dense(1024) | leakyRelu3 | (1024) | 525312\n" +
+            "node | leakyRelu5 | LeakyReLU(0.2) | dense4 | (1024) | 0\n" +
+            "node | dense6 | Dense(784) | leakyRelu5 | (784) | 803600\n" +
+            "node | tanh7 | Tanh | dense6 | (784) | 0\n" +
+            "node | reshape8 | Reshape(1, 28, 28) | tanh7 | (1, 28, 28) | 0\n";
     }
 }

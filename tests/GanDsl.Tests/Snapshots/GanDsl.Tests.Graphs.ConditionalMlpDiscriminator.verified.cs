@@ -70,17 +70,18 @@ namespace GanDsl.Tests.Graphs
             "Total params: 401,931\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(ConditionalMlpDiscriminator),
-            new global::GanDsl.GraphInput[] { new("input", new(1, 28, 28)), new("labels", new()) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("concatLabel0", "ConcatLabel(1)", new[] { "input", "labels" }, new(2, 28, 28), 10),
-                new("flatten1", "Flatten", new[] { "concatLabel0" }, new(1568), 0),
-                new("dense2", "Dense(256)", new[] { "flatten1" }, new(256), 401664),
-                new("leakyRelu3", "LeakyReLU(0.2)", new[] { "dense2" }, new(256), 0),
-                new("dropout4", "Dropout(0.3)", new[] { "leakyRelu3" }, new(256), 0),
-                new("dense5", "Dense(1)", new[] { "dropout4" }, new(1), 257),
-            }, 10);
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | ConditionalMlpDiscriminator | 10\n" +
+            "input | input | (1, 28, 28)\n" +
+            "input | labels | ()\n" +
+            "node | concatLabel0 | ConcatLabel(1) | input, labels | (2, 28, 28) | 10\n" +
+            "node | flatten1 | Flatten | concatLabel0 | (1568) | 0\n" +
+            "node | dense2 | Dense(256) | flatten1 | (256) | 401664\n" +
+            "node | leakyRelu3 | LeakyReLU(0.2) | dense2 | (256) | 0\n" +
+            "node | dropout4 | Dropout(0.3) | leakyRelu3 | (256) | 0\n" +
+            "node | dense5 | Dense(1) | dropout4 | (1) | 257\n";
     }
 }

@@ -81,19 +81,20 @@ namespace GanDsl.Tests.Graphs
             "Total params: 245,040\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(ConditionalMlpGenerator),
-            new global::GanDsl.GraphInput[] { new("input", new(64)), new("labels", new()) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("concatLabel0", "ConcatLabel(16)", new[] { "input", "labels" }, new(80), 160),
-                new("dense1", "Dense(128)", new[] { "concatLabel0" }, new(128), 10368),
-                new("leakyRelu2", "LeakyReLU(0.2)", new[] { "dense1" }, new(128), 0),
-                new("dense3", "Dense(256)", new[] { "leakyRelu2" }, new(256), 33024),
-                new("leakyRelu4", "LeakyReLU(0.2)", new[] { "dense3" }, new(256), 0),
-                new("dense5", "Dense(784)", new[] { "leakyRelu4" }, new(784), 201488),
-                new("tanh6", "Tanh", new[] { "dense5" }, new(784), 0),
-                new("reshape7", "Reshape(1, 28, 28)", new[] { "tanh6" }, new(1, 28, 28), 0),
-            }, 10);
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | ConditionalMlpGenerator | 10\n" +
+            "input | input | (64)\n" +
+            "input | labels | ()\n" +
+            "node | concatLabel0 | ConcatLabel(16) | input, labels | (80) | 160\n" +
+            "node | dense1 | Dense(128) | concatLabel0 | (128) | 10368\n" +
+            "node | leakyRelu2 | LeakyReLU(0.2) | dense1 | (128) | 0\n" +
+            "node | dense3 | Dense(256) | leakyRelu2 | (256) | 33024\n" +
+            "node | leakyRelu4 | LeakyReLU(0.2) | dense3 | (256) | 0\n" +
+            "node | dense5 | Dense(784) | leakyRelu4 | (784) | 201488\n" +
+            "node | tanh6 | Tanh | dense5 | (784) | 0\n" +
+            "node | reshape7 | Reshape(1, 28, 28) | tanh6 | (1, 28, 28) | 0\n";
     }
 }

@@ -142,56 +142,56 @@ namespace GanDsl.Tests.Graphs
             "Total params: 490,945\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(ResNetGenerator),
-            new global::GanDsl.GraphInput[] { new("input", new(1, 28, 28)) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("reflectionPad0", "ReflectionPad2d(3)", new[] { "input" }, new(1, 34, 34), 0),
-                new("conv1", "Conv2d(16, Kernel = 7)", new[] { "reflectionPad0" }, new(16, 28, 28), 800),
-                new("instanceNorm2", "InstanceNorm", new[] { "conv1" }, new(16, 28, 28), 0),
-                new("relu3", "ReLU", new[] { "instanceNorm2" }, new(16, 28, 28), 0),
-                new("conv4", "Conv2d(32, Kernel = 3, Stride = 2, Padding = 1)", new[] { "relu3" }, new(32, 14, 14), 4640),
-                new("instanceNorm5", "InstanceNorm", new[] { "conv4" }, new(32, 14, 14), 0),
-                new("relu6", "ReLU", new[] { "instanceNorm5" }, new(32, 14, 14), 0),
-                new("conv7", "Conv2d(64, Kernel = 3, Stride = 2, Padding = 1)", new[] { "relu6" }, new(64, 7, 7), 18496),
-                new("instanceNorm8", "InstanceNorm", new[] { "conv7" }, new(64, 7, 7), 0),
-                new("relu9", "ReLU", new[] { "instanceNorm8" }, new(64, 7, 7), 0),
-                new("residualBlock10_0", "Block(typeof(ResidualBlock), Repeat = 6)", new[] { "relu9" }, new(64, 7, 7), 73856, ResidualBlock_64x7x7.Graph),
-                new("residualBlock10_1", "Block(typeof(ResidualBlock), Repeat = 6)", new[] { "residualBlock10_0" }, new(64, 7, 7), 73856, ResidualBlock_64x7x7.Graph),
-                new("residualBlock10_2", "Block(typeof(ResidualBlock), Repeat = 6)", new[] { "residualBlock10_1" }, new(64, 7, 7), 73856, ResidualBlock_64x7x7.Graph),
-                new("residualBlock10_3", "Block(typeof(ResidualBlock), Repeat = 6)", new[] { "residualBlock10_2" }, new(64, 7, 7), 73856, ResidualBlock_64x7x7.Graph),
-                new("residualBlock10_4", "Block(typeof(ResidualBlock), Repeat = 6)", new[] { "residualBlock10_3" }, new(64, 7, 7), 73856, ResidualBlock_64x7x7.Graph),
-                new("residualBlock10_5", "Block(typeof(ResidualBlock), Repeat = 6)", new[] { "residualBlock10_4" }, new(64, 7, 7), 73856, ResidualBlock_64x7x7.Graph),
-                new("deconv11", "ConvTranspose2d(32, Kernel = 3, Stride = 2, Padding = 1, OutputPadding = 1)", new[] { "residualBlock10_5" }, new(32, 14, 14), 18464),
-                new("instanceNorm12", "InstanceNorm", new[] { "deconv11" }, new(32, 14, 14), 0),
-                new("relu13", "ReLU", new[] { "instanceNorm12" }, new(32, 14, 14), 0),
-                new("deconv14", "ConvTranspose2d(16, Kernel = 3, Stride = 2, Padding = 1, OutputPadding = 1)", new[] { "relu13" }, new(16, 28, 28), 4624),
-                new("instanceNorm15", "InstanceNorm", new[] { "deconv14" }, new(16, 28, 28), 0),
-                new("relu16", "ReLU", new[] { "instanceNorm15" }, new(16, 28, 28), 0),
-                new("reflectionPad17", "ReflectionPad2d(3)", new[] { "relu16" }, new(16, 34, 34), 0),
-                new("conv18", "Conv2d(1, Kernel = 7)", new[] { "reflectionPad17" }, new(1, 28, 28), 785),
-                new("tanh19", "Tanh", new[] { "conv18" }, new(1, 28, 28), 0),
-            });
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText, ResidualBlock_64x7x7.Graph);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | ResNetGenerator | 0\n" +
+            "input | input | (1, 28, 28)\n" +
+            "node | reflectionPad0 | ReflectionPad2d(3) | input | (1, 34, 34) | 0\n" +
+            "node | conv1 | Conv2d(16, Kernel = 7) | reflectionPad0 | (16, 28, 28) | 800\n" +
+            "node | instanceNorm2 | InstanceNorm | conv1 | (16, 28, 28) | 0\n" +
+            "node | relu3 | ReLU | instanceNorm2 | (16, 28, 28) | 0\n" +
+            "node | conv4 | Conv2d(32, Kernel = 3, Stride = 2, Padding = 1) | relu3 | (32, 14, 14) | 4640\n" +
+            "node | instanceNorm5 | InstanceNorm | conv4 | (32, 14, 14) | 0\n" +
+            "node | relu6 | ReLU | instanceNorm5 | (32, 14, 14) | 0\n" +
+            "node | conv7 | Conv2d(64, Kernel = 3, Stride = 2, Padding = 1) | relu6 | (64, 7, 7) | 18496\n" +
+            "node | instanceNorm8 | InstanceNorm | conv7 | (64, 7, 7) | 0\n" +
+            "node | relu9 | ReLU | instanceNorm8 | (64, 7, 7) | 0\n" +
+            "node | residualBlock10_0 | Block(typeof(ResidualBlock), Repeat = 6) | relu9 | (64, 7, 7) | 73856 | block 0\n" +
+            "node | residualBlock10_1 | Block(typeof(ResidualBlock), Repeat = 6) | residualBlock10_0 | (64, 7, 7) | 73856 | block 0\n" +
+            "node | residualBlock10_2 | Block(typeof(ResidualBlock), Repeat = 6) | residualBlock10_1 | (64, 7, 7) | 73856 | block 0\n" +
+            "node | residualBlock10_3 | Block(typeof(ResidualBlock), Repeat = 6) | residualBlock10_2 | (64, 7, 7) | 73856 | block 0\n" +
+            "node | residualBlock10_4 | Block(typeof(ResidualBlock), Repeat = 6) | residualBlock10_3 | (64, 7, 7) | 73856 | block 0\n" +
+            "node | residualBlock10_5 | Block(typeof(ResidualBlock), Repeat = 6) | residualBlock10_4 | (64, 7, 7) | 73856 | block 0\n" +
+            "node | deconv11 | ConvTranspose2d(32, Kernel = 3, Stride = 2, Padding = 1, OutputPadding = 1) | residualBlock10_5 | (32, 14, 14) | 18464\n" +
+            "node | instanceNorm12 | InstanceNorm | deconv11 | (32, 14, 14) | 0\n" +
+            "node | relu13 | ReLU | instanceNorm12 | (32, 14, 14) | 0\n" +
+            "node | deconv14 | ConvTranspose2d(16, Kernel = 3, Stride = 2, Padding = 1, OutputPadding = 1) | relu13 | (16, 28, 28) | 4624\n" +
+            "node | instanceNorm15 | InstanceNorm | deconv14 | (16, 28, 28) | 0\n" +
+            "node | relu16 | ReLU | instanceNorm15 | (16, 28, 28) | 0\n" +
+            "node | reflectionPad17 | ReflectionPad2d(3) | relu16 | (16, 34, 34) | 0\n" +
+            "node | conv18 | Conv2d(1, Kernel = 7) | reflectionPad17 | (1, 28, 28) | 785\n" +
+            "node | tanh19 | Tanh | conv18 | (1, 28, 28) | 0\n";
 
         /// <summary>Block ResidualBlock on input (64, 7, 7): -> (64, 7, 7), 73,856 parameters.</summary>
         private sealed class ResidualBlock_64x7x7 : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
         {
             /// <summary>The block's layers as a graph (a node of the network's graph refers to it).</summary>
-            public static global::GanDsl.NetworkGraph Graph { get; } = new(
-                "ResidualBlock",
-                new global::GanDsl.GraphInput[] { new("input", new(64, 7, 7)) },
-                new global::GanDsl.GraphNode[]
-                {
-                    new("reflectionPad0", "ReflectionPad2d(1)", new[] { "input" }, new(64, 9, 9), 0),
-                    new("conv1", "Conv2d(Channels.Same, Kernel = 3)", new[] { "reflectionPad0" }, new(64, 7, 7), 36928),
-                    new("instanceNorm2", "InstanceNorm", new[] { "conv1" }, new(64, 7, 7), 0),
-                    new("relu3", "ReLU", new[] { "instanceNorm2" }, new(64, 7, 7), 0),
-                    new("reflectionPad4", "ReflectionPad2d(1)", new[] { "relu3" }, new(64, 9, 9), 0),
-                    new("conv5", "Conv2d(Channels.Same, Kernel = 3)", new[] { "reflectionPad4" }, new(64, 7, 7), 36928),
-                    new("instanceNorm6", "InstanceNorm", new[] { "conv5" }, new(64, 7, 7), 0),
-                    new("add7", "Add(\"input\")", new[] { "instanceNorm6", "input" }, new(64, 7, 7), 0),
-                });
+            public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+            // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+            private const string GraphText =
+                "graph | ResidualBlock | 0\n" +
+                "input | input | (64, 7, 7)\n" +
+                "node | reflectionPad0 | ReflectionPad2d(1) | input | (64, 9, 9) | 0\n" +
+                "node | conv1 | Conv2d(Channels.Same, Kernel = 3) | reflectionPad0 | (64, 7, 7) | 36928\n" +
+                "node | instanceNorm2 | InstanceNorm | conv1 | (64, 7, 7) | 0\n" +
+                "node | relu3 | ReLU | instanceNorm2 | (64, 7, 7) | 0\n" +
+                "node | reflectionPad4 | ReflectionPad2d(1) | relu3 | (64, 9, 9) | 0\n" +
+                "node | conv5 | Conv2d(Channels.Same, Kernel = 3) | reflectionPad4 | (64, 7, 7) | 36928\n" +
+                "node | instanceNorm6 | InstanceNorm | conv5 | (64, 7, 7) | 0\n" +
+                "node | add7 | Add(\"input\") | instanceNorm6, input | (64, 7, 7) | 0\n";
 
             private readonly global::TorchSharp.Modules.ReflectionPad2d reflectionPad0; // ReflectionPad2d(1) -> (64, 9, 9)
             private readonly global::TorchSharp.Modules.Conv2d conv1;               // Conv2d(Channels.Same, Kernel = 3) -> (64, 7, 7)

@@ -112,29 +112,29 @@ namespace GanDsl.Tests.Graphs
             "Total params: 62,657\n";
 
         /// <summary>The network as a graph (inputs; nodes with their op, inputs, output shape and parameters), for tools that read networks.</summary>
-        public static global::GanDsl.NetworkGraph Graph { get; } = new(
-            nameof(UNetGenerator),
-            new global::GanDsl.GraphInput[] { new("input", new(1, 28, 28)) },
-            new global::GanDsl.GraphNode[]
-            {
-                new("conv0", "Conv2d(16, Kernel = 4, Stride = 2, Padding = 1)", new[] { "input" }, new(16, 14, 14), 272),
-                new("leakyRelu1", "LeakyReLU(0.2)", new[] { "conv0" }, new(16, 14, 14), 0),
-                new("conv3", "Conv2d(32, Kernel = 4, Stride = 2, Padding = 1)", new[] { "leakyRelu1" }, new(32, 7, 7), 8224),
-                new("batchNorm4", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "conv3" }, new(32, 7, 7), 64),
-                new("leakyRelu5", "LeakyReLU(0.2)", new[] { "batchNorm4" }, new(32, 7, 7), 0),
-                new("conv7", "Conv2d(64, Kernel = 3, Stride = 2, Padding = 1)", new[] { "leakyRelu5" }, new(64, 4, 4), 18496),
-                new("batchNorm8", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "conv7" }, new(64, 4, 4), 128),
-                new("leakyRelu9", "LeakyReLU(0.2)", new[] { "batchNorm8" }, new(64, 4, 4), 0),
-                new("deconv10", "ConvTranspose2d(32, Kernel = 3, Stride = 2, Padding = 1)", new[] { "leakyRelu9" }, new(32, 7, 7), 18464),
-                new("batchNorm11", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "deconv10" }, new(32, 7, 7), 64),
-                new("relu12", "ReLU", new[] { "batchNorm11" }, new(32, 7, 7), 0),
-                new("concat13", "Concat(\"e2\")", new[] { "relu12", "leakyRelu5" }, new(64, 7, 7), 0),
-                new("deconv14", "ConvTranspose2d(16, Kernel = 4, Stride = 2, Padding = 1)", new[] { "concat13" }, new(16, 14, 14), 16400),
-                new("batchNorm15", "BatchNorm(Momentum = 0.1, Eps = 1E-05)", new[] { "deconv14" }, new(16, 14, 14), 32),
-                new("relu16", "ReLU", new[] { "batchNorm15" }, new(16, 14, 14), 0),
-                new("concat17", "Concat(\"e1\")", new[] { "relu16", "leakyRelu1" }, new(32, 14, 14), 0),
-                new("deconv18", "ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1)", new[] { "concat17" }, new(1, 28, 28), 513),
-                new("tanh19", "Tanh", new[] { "deconv18" }, new(1, 28, 28), 0),
-            });
+        public static global::GanDsl.NetworkGraph Graph { get; } = global::GanDsl.NetworkGraphText.Parse(GraphText);
+
+        // graph | name | classes; input | name | shape; node | name | op | inputs | output shape | parameters [| block i of Parse's]
+        private const string GraphText =
+            "graph | UNetGenerator | 0\n" +
+            "input | input | (1, 28, 28)\n" +
+            "node | conv0 | Conv2d(16, Kernel = 4, Stride = 2, Padding = 1) | input | (16, 14, 14) | 272\n" +
+            "node | leakyRelu1 | LeakyReLU(0.2) | conv0 | (16, 14, 14) | 0\n" +
+            "node | conv3 | Conv2d(32, Kernel = 4, Stride = 2, Padding = 1) | leakyRelu1 | (32, 7, 7) | 8224\n" +
+            "node | batchNorm4 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | conv3 | (32, 7, 7) | 64\n" +
+            "node | leakyRelu5 | LeakyReLU(0.2) | batchNorm4 | (32, 7, 7) | 0\n" +
+            "node | conv7 | Conv2d(64, Kernel = 3, Stride = 2, Padding = 1) | leakyRelu5 | (64, 4, 4) | 18496\n" +
+            "node | batchNorm8 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | conv7 | (64, 4, 4) | 128\n" +
+            "node | leakyRelu9 | LeakyReLU(0.2) | batchNorm8 | (64, 4, 4) | 0\n" +
+            "node | deconv10 | ConvTranspose2d(32, Kernel = 3, Stride = 2, Padding = 1) | leakyRelu9 | (32, 7, 7) | 18464\n" +
+            "node | batchNorm11 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | deconv10 | (32, 7, 7) | 64\n" +
+            "node | relu12 | ReLU | batchNorm11 | (32, 7, 7) | 0\n" +
+            "node | concat13 | Concat(\"e2\") | relu12, leakyRelu5 | (64, 7, 7) | 0\n" +
+            "node | deconv14 | ConvTranspose2d(16, Kernel = 4, Stride = 2, Padding = 1) | concat13 | (16, 14, 14) | 16400\n" +
+            "node | batchNorm15 | BatchNorm(Momentum = 0.1, Eps = 1E-05) | deconv14 | (16, 14, 14) | 32\n" +
+            "node | relu16 | ReLU | batchNorm15 | (16, 14, 14) | 0\n" +
+            "node | concat17 | Concat(\"e1\") | relu16, leakyRelu1 | (32, 14, 14) | 0\n" +
+            "node | deconv18 | ConvTranspose2d(1, Kernel = 4, Stride = 2, Padding = 1) | concat17 | (1, 28, 28) | 513\n" +
+            "node | tanh19 | Tanh | deconv18 | (1, 28, 28) | 0\n";
     }
 }
