@@ -5,6 +5,7 @@
 #   bash benchmarks/quality/run.sh                      # default budgets: 5 epochs MLP, 2 epochs DCGAN
 #   MLP_EPOCHS=15 DCGAN_EPOCHS=6 OUT=runs/quality-long bash benchmarks/quality/run.sh
 #   MODELS=dcgan SEEDS="1 2" bash benchmarks/quality/run.sh   # a part (e.g. two parts side by side, one core each)
+#   MODELS="cgan cdcgan" bash benchmarks/quality/run.sh       # the conditional examples (cdcgan takes DCGAN_EPOCHS)
 # On a machine shared with other work, OMP_NUM_THREADS=1 per process trains far faster than two threads fighting
 # for two busy cores (measured here: 4.6 vs about 1 MLP steps/s); the README's numbers say which was used.
 # A run folder that already has eval.json is kept; one that stopped part-way is resumed.
@@ -24,7 +25,7 @@ fi
 runs=()
 for seed in $SEEDS; do
   for example in $MODELS; do
-    epochs=$MLP_EPOCHS; [ "$example" = dcgan ] && epochs=$DCGAN_EPOCHS
+    case $example in dcgan|cdcgan) epochs=$DCGAN_EPOCHS ;; *) epochs=$MLP_EPOCHS ;; esac
     run="$OUT/$example-e$epochs-s$seed"
     runs+=("$run")
     [ -f "$run/eval.json" ] && continue
