@@ -45,9 +45,16 @@ internal static class ExampleRunner
         // Plain lines: Spectre would wrap long paths at the console width, breaking copy and paste.
         foreach (var line in RunSummary.Lines(run, args.MaxSteps)) Console.WriteLine(line);
         if (evaluation is { Rows.Count: > 0 } e)
-            Console.WriteLine(FormattableString.Invariant(
-                $"Evaluation: FID {e.Rows[^1].Fid:0.00}{(double.IsNaN(e.Rows[^1].ClassAccuracy) ? "" : $", class accuracy {e.Rows[^1].ClassAccuracy * 100:0.0} %")} after epoch {e.Rows[^1].Epoch} (floor {e.FloorFid:0.00}, {e.Rows.Count} evaluations): {Path.Combine(run.OutputDirectory ?? output, EvaluationCsv.FileName)}, {FidPlot.FileName}"));
+            Console.WriteLine(EvaluationLine(e.Rows[^1], e.FloorFid, e.Rows.Count, run.OutputDirectory ?? output));
         return 0;
+    }
+
+    /// <summary>The last evaluation of the run, its floor, and where eval.csv and fid.png are.</summary>
+    private static string EvaluationLine(EvaluationRow last, double floorFid, int evaluations, string folder)
+    {
+        string accuracy = double.IsNaN(last.ClassAccuracy) ? "" : FormattableString.Invariant($", class accuracy {last.ClassAccuracy * 100:0.0} %");
+        return FormattableString.Invariant(
+            $"Evaluation: FID {last.Fid:0.00}{accuracy} after epoch {last.Epoch} (floor {floorFid:0.00}, {evaluations} evaluations): {Path.Combine(folder, EvaluationCsv.FileName)}, {FidPlot.FileName}");
     }
 
     /// <summary>--eval-every: the evaluator is built before training starts, so a model that does not make

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -42,7 +41,7 @@ public sealed class EvaluationObserver<TG, TD> : ITrainingObserver, IDisposable
     public IReadOnlyList<EvaluationRow> Rows => _rows;
 
     /// <summary>FID of real vs real at the evaluator's sample count (the dashed line of fid.png).</summary>
-    public double FloorFid => _evaluator.ReferencePoints.First(p => p.Name == "floor").Fid;
+    public double FloorFid => _evaluator.Floor.Fid;
 
     public void EpochEnded(TrainingEpoch epoch)
     {

@@ -29,6 +29,7 @@ public sealed class Evaluator : IDisposable
     private readonly Kid.SubsetPlan _kidPlan;
     private readonly Tensor _kidWithinReference;
     private IReadOnlyList<MetricSet>? _referencePoints;
+    private MetricSet? _floor;
     private bool _disposed;
 
     /// <param name="classifier">The feature classifier (e.g. <see cref="FashionClassifier.LoadShipped"/>).</param>
@@ -106,6 +107,16 @@ public sealed class Evaluator : IDisposable
     /// (real vs real) and three bad generators, for reading every other number against.</summary>
     public IReadOnlyList<MetricSet> ReferencePoints => _referencePoints ??= MeasureReferencePoints();
 
+    /// <summary>The floor alone (real vs real), the first of <see cref="ReferencePoints"/>: measured once, without the
+    /// bad baselines, for callers that only need the floor (the FID plot during training).</summary>
+    public MetricSet Floor => _floor ??= MeasureFloor();
+
+    private MetricSet MeasureFloor()
+    {
+        using var scope = torch.NewDisposeScope();
+        return Measure("floor", "real images: the disjoint floor half (the best a generator can score at this count)", _floorImages, null);
+    }
+
     /// <summary>A full report: the images' metrics beside the reference points.</summary>
     public EvaluationReport Evaluate(Tensor images, Tensor? intendedLabels = null, EvaluatedModel? model = null)
     {
@@ -173,10 +184,7 @@ public sealed class Evaluator : IDisposable
     private IReadOnlyList<MetricSet> MeasureReferencePoints()
     {
         using var scope = torch.NewDisposeScope();
-        var points = new List<MetricSet>
-        {
-            Measure("floor", "real images: the disjoint floor half (the best a generator can score at this count)", _floorImages, null),
-        };
+        var points = new List<MetricSet> { Floor };
         foreach (var set in ReferenceImages.BadGenerators(_floorImages, _floorClasses, Settings.SampleCount, Settings.Seed))
         {
             // Repeated images are classified once; their features are repeated instead.

@@ -34,6 +34,7 @@ public sealed class EvaluatorTests : IClassFixture<EvaluatorTests.Shared>
     {
         var floor = Point(_evaluator, "floor");
         Assert.Equal(new[] { "floor", "one-class", "mean-image", "gaussian-noise" }, _evaluator.ReferencePoints.Select(p => p.Name));
+        Assert.Same(_evaluator.Floor, floor);   // the floor alone is the same measurement, made once
         Assert.All(_evaluator.ReferencePoints, p => Assert.Equal(500, p.Count));
         Assert.Equal(250, _evaluator.Settings.KidSubsetSize);   // half the set: subsets that differ
         Assert.Equal(10, floor.ClassesCovered);
