@@ -9,7 +9,8 @@ using GanDsl.Output;
 namespace GanDsl.Examples;
 
 /// <summary>
-/// compare: reads eval.json (and metrics.csv) of several run folders, groups the runs by model and step count, and
+/// compare: reads eval.json (and metrics.csv) of several run folders, groups the runs by model and step count (or by
+/// model alone, for runs of one wall-clock budget, which reach different steps), and
 /// prints one markdown row per group with the mean ± standard deviation over its runs (seeds), then the reference
 /// points. Numbers measured with different classifiers, sample counts or reference images are refused, since they
 /// do not compare.
@@ -19,7 +20,10 @@ internal static class CompareCommand
     public const string Usage = """
         Compare evaluated runs: one markdown table row per model and step count, mean ± sd over the runs (seeds).
 
-        Usage: dotnet run -c Release --project examples/GanDsl.Examples -- compare <run folder>...
+        Usage: dotnet run -c Release --project examples/GanDsl.Examples -- compare [--by-model] <run folder>...
+
+          --by-model   one row per model whatever the step count, for runs of one wall-clock budget (--max-minutes):
+                       the steps column then says the mean ± sd of the steps reached
 
         Each run folder needs the eval.json that `evaluate` writes (all at one sample count, with one classifier).
         """;
@@ -35,8 +39,11 @@ internal static class CompareCommand
         }
         try
         {
-            var runs = args.Select(Read).ToList();
-            Console.Write(Format(runs));
+            bool byModel = args.Contains("--by-model");
+            if (args.FirstOrDefault(a => a.StartsWith('-') && a != "--by-model") is { } unknown) throw new ArgumentException($"unknown option {unknown}");
+            var runs = args.Where(a => a != "--by-model").Select(Read).ToList();
+            if (runs.Count == 0) throw new ArgumentException("name at least one run folder");
+            Console.Write(Format(runs, byModel));
             return 0;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or System.Text.Json.JsonException)
@@ -57,7 +64,7 @@ internal static class CompareCommand
         return new EvaluatedRun(folder, report, seconds);
     }
 
-    private static string Format(IReadOnlyList<EvaluatedRun> runs)
+    private static string Format(IReadOnlyList<EvaluatedRun> runs, bool byModel)
     {
         var first = runs[0].Report;
         foreach (var r in runs.Skip(1))
@@ -72,11 +79,12 @@ internal static class CompareCommand
         bool conditional = runs.Any(r => r.Report.Generated.ConditionalAccuracy is not null);
         w.WriteLine("| model | runs (seeds) | steps | train s | FID | KID | precision | recall | density | coverage | classes | largest class |" + (conditional ? " class accuracy |" : ""));
         w.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (conditional ? "---:|" : ""));
-        foreach (var group in runs.GroupBy(r => (r.Report.Model!.Model, r.Report.Model.Step)).OrderBy(g => g.Key.Model).ThenBy(g => g.Key.Step))
+        foreach (var group in runs.GroupBy(r => (r.Report.Model!.Model, Step: byModel ? 0 : r.Report.Model.Step)).OrderBy(g => g.Key.Model).ThenBy(g => g.Key.Step))
         {
             var g = group.ToList();
             string seeds = string.Join(", ", g.Select(r => r.Report.Model!.TrainingSeed.ToString(CultureInfo.InvariantCulture)));
-            w.WriteLine(Invariant($"| {group.Key.Model} | {g.Count} ({seeds}) | {group.Key.Step:N0} | {Stat(g.Select(r => r.TrainingSeconds), "0")} | ") +
+            string steps = byModel ? Stat(g.Select(r => (double)r.Report.Model!.Step), "N0") : group.Key.Step.ToString("N0", CultureInfo.InvariantCulture);
+            w.WriteLine(Invariant($"| {group.Key.Model} | {g.Count} ({seeds}) | {steps} | {Stat(g.Select(r => r.TrainingSeconds), "0")} | ") +
                 string.Join(" | ", Stat(g.Select(r => r.Report.Generated.Fid), "0.0"), Stat(g.Select(r => r.Report.Generated.KidMean), "0.00"),
                     Stat(g.Select(r => r.Report.Generated.Precision), "0.000"), Stat(g.Select(r => r.Report.Generated.Recall), "0.000"),
                     Stat(g.Select(r => r.Report.Generated.Density), "0.000"), Stat(g.Select(r => r.Report.Generated.Coverage), "0.000"),

@@ -30,10 +30,12 @@ internal static class EvaluateCommand
         """;
 
     /// <summary>The example models by the name their checkpoints carry (CheckpointMetadata.Model).</summary>
-    private static readonly Dictionary<string, Func<string, Evaluator, long, EvaluationReport>> Models = new()
+    internal static readonly Dictionary<string, Func<string, Evaluator, long, EvaluationReport>> Models = new()
     {
         [nameof(FashionMlpGan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionMlpGan.Load(checkpoint), evaluator, seed),
         [nameof(FashionDcgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionDcgan.Load(checkpoint), evaluator, seed),
+        [nameof(FashionDcganWgangp)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionDcganWgangp.Load(checkpoint), evaluator, seed),
+        [nameof(FashionDcganHingeSn)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionDcganHingeSn.Load(checkpoint), evaluator, seed),
         [nameof(FashionCgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCgan.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcgan.Load(checkpoint), evaluator, seed),
     };

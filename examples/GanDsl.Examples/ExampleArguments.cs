@@ -15,6 +15,8 @@ internal sealed record ExampleArguments
         Examples:
           fashion-mlp    MLP GAN on Fashion-MNIST (default)
           dcgan          the seeds' DCGAN on Fashion-MNIST
+          dcgan-wgangp   the same DCGAN pair trained as a WGAN-GP (lambda 10, 5 critic steps, Adam 1e-4 (0.5, 0.9))
+          dcgan-hinge-sn the same DCGAN with spectral norm on every layer of D, hinge loss (Adam 2e-4 (0.5, 0.999))
           cgan           conditional MLP GAN on Fashion-MNIST's images and labels (concat conditioning); one grid row per class
           cdcgan         conditional DCGAN: projection discriminator with spectral norm, hinge loss; one grid row per class
           cifar-dcgan    the seeds' CIFAR-10 DCGAN on a folder of RGB images (--images DIR)
@@ -29,7 +31,7 @@ internal sealed record ExampleArguments
           toy-table      the mode-collapse benchmark: GANs x mixtures x seeds, as a markdown table
 
         Options:
-          --epochs N        epochs to train (default: 5; 2 for dcgan and cdcgan)
+          --epochs N        epochs to train (default: 5; 2 for the DCGANs and cdcgan)
           --batch-size N    batch size (default: 64)
           --data DIR        folder with Fashion-MNIST IDX files (default: the Debian package's, else the bundled subset)
           --images DIR      folder of PNG/JPEG images for cifar-dcgan (resized to 32x32)
@@ -39,6 +41,8 @@ internal sealed record ExampleArguments
           --resume DIR      continue the run saved in DIR (a run folder or a checkpoint file)
           --seed N          random seed (default: 42)
           --max-steps N     stop (with a sample grid and a checkpoint) once the step counter reaches N
+          --max-minutes M   stop the same way after M minutes of training (a wall-clock budget: runs of different
+                            models get the same time; the summary names the step reached, which --max-steps replays)
           --checkpoint-every N  also write a checkpoint every N steps (default: 0, at epoch ends only)
           --limit N         train on the first N images only (a quick look)
           --eval-every N    evaluate every N epochs (FID, KID, precision/recall, ... against t10k): eval.csv and
@@ -57,6 +61,7 @@ internal sealed record ExampleArguments
     public string? Resume { get; init; }
     public long Seed { get; init; } = 42;
     public long? MaxSteps { get; init; }
+    public double? MaxMinutes { get; init; }
     public int? Limit { get; init; }
     public int CheckpointEvery { get; init; }
     public int EvalEvery { get; init; }
@@ -84,6 +89,13 @@ internal sealed record ExampleArguments
                 return v <= int.MaxValue ? (int)v : throw new ArgumentException($"{arg} needs a whole number from {least} to {int.MaxValue}; got {v}");
             }
             long Long(long least) => Number(least, $", {least} or more");
+            double Minutes()
+            {
+                string text = Value();
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m > 0 && m <= TimeSpan.MaxValue.TotalMinutes / 2)
+                    return m;
+                throw new ArgumentException($"{arg} needs a positive number of minutes, such as 20 or 0.5; got '{text}'");
+            }
             result = arg switch
             {
                 "-h" or "--help" => result with { Help = true },
@@ -95,6 +107,7 @@ internal sealed record ExampleArguments
                 "--resume" => result with { Resume = Value() },
                 "--seed" => result with { Seed = Number(long.MinValue, "") },
                 "--max-steps" => result with { MaxSteps = Long(0) },
+                "--max-minutes" => result with { MaxMinutes = Minutes() },
                 "--checkpoint-every" => result with { CheckpointEvery = Int(0) },
                 "--limit" => result with { Limit = Int(1) },
                 "--eval-every" => result with { EvalEvery = Int(1) },

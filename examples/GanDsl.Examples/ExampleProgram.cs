@@ -49,6 +49,18 @@ internal static class ExampleProgram
                     using var gan = new FashionDcgan(options);
                     return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
                 }
+                case "dcgan-wgangp":
+                {
+                    using var data = FashionMnist.Load(parsed.Data);
+                    using var gan = new FashionDcganWgangp(options);
+                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
+                }
+                case "dcgan-hinge-sn":
+                {
+                    using var data = FashionMnist.Load(parsed.Data);
+                    using var gan = new FashionDcganHingeSn(options);
+                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
+                }
                 case "cgan":
                 {
                     using var data = FashionMnist.Load(parsed.Data);

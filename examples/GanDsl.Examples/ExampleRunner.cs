@@ -31,19 +31,24 @@ internal static class ExampleRunner
         using var evaluation = args.EvalEvery > 0 ? EvaluationFor(gan, args) : null;
         if (evaluation is not null) gan.Observers.Add(evaluation);
 
+        // --max-minutes and Ctrl+C end the run the same way as --max-steps: after the current step, with a grid and a
+        // checkpoint. A second Ctrl+C is not caught, so it still kills a run that does not stop.
+        using var stop = new TrainingStop(args.MaxMinutes);
         TrainingRun run = null!;
+        string? stoppedBecause = null;
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask("starting", maxValue: 1);
-                run = gan.Fit(data, epochs, args.BatchSize, output, new ConsoleProgress(task), args.MaxSteps, args.Resume);
+                run = gan.Fit(data, epochs, args.BatchSize, output, new ConsoleProgress(task), args.MaxSteps, args.Resume, stop.Token);
+                if (run.EpochsCompleted < epochs) stoppedBecause = stop.Reason;
                 task.Value = task.MaxValue;
             });
 
         // Plain lines: Spectre would wrap long paths at the console width, breaking copy and paste.
-        foreach (var line in RunSummary.Lines(run, args.MaxSteps)) Console.WriteLine(line);
+        foreach (var line in RunSummary.Lines(run, args.MaxSteps, stoppedBecause)) Console.WriteLine(line);
         if (evaluation is { Rows.Count: > 0 } e)
             Console.WriteLine(EvaluationLine(e.Rows[^1], e.FloorFid, e.Rows.Count, run.OutputDirectory ?? output));
         return 0;

@@ -8,14 +8,15 @@ namespace GanDsl.Examples;
 /// printed only when that file exists.</summary>
 internal static class RunSummary
 {
-    public static IReadOnlyList<string> Lines(TrainingRun run, long? maxSteps)
+    public static IReadOnlyList<string> Lines(TrainingRun run, long? maxSteps, string? stoppedBecause = null)
     {
         string budget = maxSteps is { } max ? $" of a budget of {max} steps (--max-steps {max})" : "";
+        string stopped = stoppedBecause is null ? "" : $", {stoppedBecause}";
         var lines = new List<string>
         {
             run.LastStep == run.FirstStep
-                ? $"Trained no step: the step counter is at {run.LastStep}{budget}, {run.EpochsCompleted} epochs done"
-                : $"Trained steps {run.FirstStep}..{run.LastStep}{budget} ({run.EpochsCompleted} epochs done) in {run.Seconds:F1} s; " +
+                ? $"Trained no step: the step counter is at {run.LastStep}{budget}, {run.EpochsCompleted} epochs done{stopped}"
+                : $"Trained steps {run.FirstStep}..{run.LastStep}{budget} ({run.EpochsCompleted} epochs done) in {run.Seconds:F1} s{stopped}; " +
                   $"last step D {run.LastStepResult.DLoss:F3}, G {run.LastStepResult.GLoss:F3}",
         };
         if (run.OutputDirectory is not { } root) return lines;

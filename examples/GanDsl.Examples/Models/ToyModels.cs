@@ -30,6 +30,15 @@ public partial class ToyDiscriminator { }
 [Dense(1, SpectralNorm = true)]
 public partial class ToySpectralNormDiscriminator { }
 
+// Spectral norm on the hidden layers only: the last Dense may scale the score freely (a probe of why Hinge+SN fails
+// on the toys: is it the bound on the critic's gain?).
+[GanDiscriminator(2)]
+[Dense(128, SpectralNorm = true), LeakyReLU(0.2)]
+[Dense(128, SpectralNorm = true), LeakyReLU(0.2)]
+[Dense(128, SpectralNorm = true), LeakyReLU(0.2)]
+[Dense(1)]
+public partial class ToySpectralNormHiddenDiscriminator { }
+
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.NonSaturating, LearningRate = 1e-3)] public partial class ToyNonSaturatingGan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.Minimax, LearningRate = 1e-3)] public partial class ToyMinimaxGan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.Wasserstein, LearningRate = 1e-3)] public partial class ToyWassersteinGan { }
@@ -37,6 +46,8 @@ public partial class ToySpectralNormDiscriminator { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 5e-4)] public partial class ToyWassersteinGpLambda10Gan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3)] public partial class ToyHingeGan { }
 [Gan(typeof(ToyGenerator), typeof(ToySpectralNormDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3)] public partial class ToyHingeSpectralNormGan { }
+[Gan(typeof(ToyGenerator), typeof(ToySpectralNormDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3, Beta2 = 0.9, DiscriminatorSteps = 5)] public partial class ToyHingeSpectralNormFiveStepsGan { }
+[Gan(typeof(ToyGenerator), typeof(ToySpectralNormHiddenDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3)] public partial class ToyHingeSpectralNormHiddenGan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.LeastSquares, LearningRate = 1e-3)] public partial class ToyLeastSquaresGan { }
 
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), LearningRate = 1e-3, EmaDecay = 0.999)] public partial class ToyEmaGan { }

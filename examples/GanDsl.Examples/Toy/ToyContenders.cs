@@ -47,6 +47,8 @@ internal static class ToyContenders
         ("WassersteinGP+lambda10", "WGAN-GP with the image default lambda 10: Adam 5e-4 (0.5, 0.9), 5 critic steps", o => Wrap(new ToyWassersteinGpLambda10Gan(o))),
         (nameof(GanLoss.Hinge), "hinge loss, Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyHingeGan(o))),
         ("Hinge+SN", "hinge loss, spectral norm on every layer of D, Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyHingeSpectralNormGan(o))),
+        ("Hinge+SN/5", "Hinge+SN with SNGAN's 5 critic steps: Adam 1e-3 (0.5, 0.9)", o => Wrap(new ToyHingeSpectralNormFiveStepsGan(o))),
+        ("Hinge+SN-hidden", "hinge loss, spectral norm on the hidden layers of D only, Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyHingeSpectralNormHiddenGan(o))),
         (nameof(GanLoss.LeastSquares), "least squares (0/1/1), Adam 1e-3 (0.5, 0.999)", o => Wrap(new ToyLeastSquaresGan(o))),
         ("NonSaturating+EMA", "non-saturating, samples from a moving average of G (decay 0.999)", o => Wrap(new ToyEmaGan(o))),
         ("NonSaturating+TTUR", "non-saturating, G 5e-4 and D 2e-3", o => Wrap(new ToyTturGan(o))),

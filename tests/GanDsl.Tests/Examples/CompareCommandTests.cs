@@ -50,6 +50,20 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void By_model_groups_runs_of_one_wall_clock_budget_whatever_their_steps()
+    {
+        string[] runs = { Evaluated("t1", "FashionDcgan", 2600, 1, 30, seconds: 1080), Evaluated("t2", "FashionDcgan", 2700, 2, 40, seconds: 1080) };
+        var (code, output, error) = Run(["compare", "--by-model", .. runs]);
+        Assert.True(code == 0, error);
+        // Steps 2,600 and 2,700: mean 2,650, sample sd 71.
+        Assert.Contains("| FashionDcgan | 2 (1, 2) | 2,650 ± 71 | 1080 ± 0 | 35.0 ± 7.1 |", output);
+        (code, output, _) = Run(["compare", .. runs]);
+        Assert.Contains("| FashionDcgan | 1 (1) | 2,600 |", output);
+        Assert.Contains("| FashionDcgan | 1 (2) | 2,700 |", output);
+        Assert.Equal(1, Run("compare", "--by-steps", runs[0]).Code);
+    }
+
+    [Fact]
     public void Numbers_that_do_not_compare_and_missing_reports_are_refused()
     {
         var (code, _, error) = Run("compare", Evaluated("c1", "FashionMlpGan", 100, 1, 40), Evaluated("c2", "FashionMlpGan", 100, 2, 40, samples: 2000));

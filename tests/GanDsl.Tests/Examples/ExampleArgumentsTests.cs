@@ -29,6 +29,16 @@ public sealed class ExampleArgumentsTests
         Assert.Contains("--checkpoint-every", ExampleArguments.Usage);
     }
 
+    [Fact]
+    public void Max_minutes_takes_a_positive_number_of_minutes()
+    {
+        Assert.Equal(0.5, ExampleArguments.Parse(new[] { "--max-minutes", "0.5" }).MaxMinutes);
+        Assert.Null(ExampleArguments.Parse(Array.Empty<string>()).MaxMinutes);
+        foreach (var bad in new[] { "0", "-3", "ten", "NaN", "1e300" })
+            Assert.Contains("--max-minutes needs a positive number of minutes", Assert.Throws<ArgumentException>(() => ExampleArguments.Parse(new[] { "--max-minutes", bad })).Message);
+        Assert.Contains("--max-minutes", ExampleArguments.Usage);
+    }
+
     [Theory]
     [InlineData("--max-steps", "-1", "0 or more")]
     [InlineData("--checkpoint-every", "-2", "0 or more")]

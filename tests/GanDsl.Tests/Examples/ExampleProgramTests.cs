@@ -68,6 +68,43 @@ public sealed class ExampleProgramTests : IDisposable
         Assert.Contains("at most 5000", error.Replace(",", ""));
     }
 
+    [Fact]
+    public void A_wall_clock_budget_stops_the_run_with_a_grid_and_a_checkpoint_and_says_why()
+    {
+        // 1,000 epochs of 2 steps would take minutes; a budget of 0.05 minutes (3 s) stops it after a few.
+        var run = Path.Combine(_folder, "timed");
+        var (code, output, _) = CapturedRun.Run("fashion-mlp", "--data", ShippedData.FashionMnistFolder(), "--limit", "128", "--epochs", "1000",
+            "--max-minutes", "0.05", "--out", run, "--cpu");
+        Assert.Equal(0, code);
+        var summary = output.Split('\n').Single(l => l.StartsWith("Trained steps 0.."));
+        Assert.Contains("stopped by the wall-clock budget (--max-minutes 0.05)", summary);
+        long step = long.Parse(System.Text.RegularExpressions.Regex.Match(summary, @"0\.\.(\d+)").Groups[1].Value);
+        Assert.InRange(step, 1, 1999);
+        Assert.EndsWith($"step-{step:D9}.ckpt", File.ReadAllText(Path.Combine(run, "checkpoints", "latest")).Trim());
+        // The last step's grid: samples/step-N.png, or the epoch's grid when the budget ran out at an epoch's end.
+        string grid = output.Split('\n').Single(l => l.StartsWith("Last grid:")).Substring("Last grid:".Length).Trim();
+        Assert.True(File.Exists(grid), grid);
+        Assert.True(grid.EndsWith($"step-{step:D9}.png") || (step % 2 == 0 && grid.EndsWith($"epoch-{step / 2:D3}.png")), grid);
+    }
+
+    [Fact]
+    public void The_dcgan_loss_variants_are_examples()
+    {
+        foreach (var example in new[] { "dcgan-wgangp", "dcgan-hinge-sn" })
+        {
+            var run = Path.Combine(_folder, example);
+            var (code, output, error) = CapturedRun.Run(example, "--data", ShippedData.FashionMnistFolder(), "--limit", "64", "--batch-size", "32",
+                "--max-steps", "1", "--out", run, "--cpu");
+            Assert.True(code == 0, error);
+            Assert.Contains("Trained steps 0..1 of a budget of 1 steps", output);
+            // A critic's columns (scores, not probabilities), with the penalty for WGAN-GP only.
+            string header = File.ReadLines(Path.Combine(run, "metrics.csv")).First();
+            Assert.Contains("critic_real,critic_fake", header);
+            Assert.Equal(example == "dcgan-wgangp", header.Contains(",gp,"));
+            Assert.Contains(example, ExampleArguments.Usage);
+        }
+    }
+
     /// <summary>Runs the examples' entry point with standard error captured.</summary>
     private static (int Exit, string Error) RunCapturingErrors(params string[] args)
     {
