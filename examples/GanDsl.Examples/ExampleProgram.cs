@@ -37,42 +37,12 @@ internal static class ExampleProgram
         {
             switch (parsed.Example)
             {
-                case "fashion-mlp":
-                {
-                    using var data = FashionMnist.Load(parsed.Data);
-                    using var gan = new FashionMlpGan(options);
-                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 5);
-                }
-                case "dcgan":
-                {
-                    using var data = FashionMnist.Load(parsed.Data);
-                    using var gan = new FashionDcgan(options);
-                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
-                }
-                case "dcgan-wgangp":
-                {
-                    using var data = FashionMnist.Load(parsed.Data);
-                    using var gan = new FashionDcganWgangp(options);
-                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
-                }
-                case "dcgan-hinge-sn":
-                {
-                    using var data = FashionMnist.Load(parsed.Data);
-                    using var gan = new FashionDcganHingeSn(options);
-                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
-                }
-                case "cgan":
-                {
-                    using var data = FashionMnist.Load(parsed.Data);
-                    using var gan = new FashionCgan(options);
-                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 5);
-                }
-                case "cdcgan":
-                {
-                    using var data = FashionMnist.Load(parsed.Data);
-                    using var gan = new FashionCdcgan(options);
-                    return ExampleRunner.Train(gan, data, parsed, defaultEpochs: 2);
-                }
+                case "fashion-mlp": return TrainOnFashionMnist(() => new FashionMlpGan(options), parsed, defaultEpochs: 5);
+                case "dcgan": return TrainOnFashionMnist(() => new FashionDcgan(options), parsed, defaultEpochs: 2);
+                case "dcgan-wgangp": return TrainOnFashionMnist(() => new FashionDcganWgangp(options), parsed, defaultEpochs: 2);
+                case "dcgan-hinge-sn": return TrainOnFashionMnist(() => new FashionDcganHingeSn(options), parsed, defaultEpochs: 2);
+                case "cgan": return TrainOnFashionMnist(() => new FashionCgan(options), parsed, defaultEpochs: 5);
+                case "cdcgan": return TrainOnFashionMnist(() => new FashionCdcgan(options), parsed, defaultEpochs: 2);
                 case "cifar-dcgan":
                 {
                     if (parsed.Images is null)
@@ -106,6 +76,16 @@ internal static class ExampleProgram
 
     /// <summary>An exception's message without the " (Parameter 'x')" that ArgumentException appends: the names of
     /// C# parameters mean nothing on a command line.</summary>
+    /// <summary>Loads Fashion-MNIST (--data), then builds the model and trains it.</summary>
+    private static int TrainOnFashionMnist<TG, TD>(Func<GanModel<TG, TD>> create, ExampleArguments parsed, int defaultEpochs)
+        where TG : TorchSharp.torch.nn.Module, IGanNetwork
+        where TD : TorchSharp.torch.nn.Module, IGanNetwork
+    {
+        using var data = FashionMnist.Load(parsed.Data);
+        using var gan = create();
+        return ExampleRunner.Train(gan, data, parsed, defaultEpochs);
+    }
+
     private static string MessageOf(Exception e)
     {
         if (e is ArgumentException { ParamName: { } name })
