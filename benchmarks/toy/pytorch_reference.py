@@ -5,7 +5,9 @@ Same data (8 Gaussians on the unit circle, sd 0.01, or the 5x5 grid with sd 0.05
 Adam 1e-3 (0.5, 0.999), batch 256, one D step per G step, 2,500 samples scored as PacGAN does (high quality within
 3 sd of the nearest mode; a mode is captured with one high-quality sample).
 
-    /usr/bin/python3 benchmarks/toy/pytorch_reference.py   # Debian python3-torch (1.13) --mixture ring --sn --seeds 1 2 3 --steps 4000
+    /usr/bin/python3 benchmarks/toy/pytorch_reference.py --mixture ring --sn --seeds 1 2 3 --steps 4000
+
+/usr/bin/python3 is Debian's, with its python3-torch (1.13) package; another python3 first on PATH may lack torch.
 """
 import argparse
 import math
@@ -67,8 +69,8 @@ def run(mixture_name, spectral, seed, steps, batch):
         nearest, mode = distances.min(dim=1)
         good = nearest <= 3 * sd
         counts = torch.bincount(mode[good], minlength=len(centres))
-        spread = (d(data[:2500]).std().item(), d(points).mean().item() - d(data[:2500]).mean().item())
-    return int((counts > 0).sum()), 100.0 * good.float().mean().item(), spread
+        scores = (d(data[:2500]).std().item(), d(points).mean().item() - d(data[:2500]).mean().item())
+    return int((counts > 0).sum()), 100.0 * good.float().mean().item(), scores
 
 
 def main():

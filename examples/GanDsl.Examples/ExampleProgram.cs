@@ -74,8 +74,6 @@ internal static class ExampleProgram
         }
     }
 
-    /// <summary>An exception's message without the " (Parameter 'x')" that ArgumentException appends: the names of
-    /// C# parameters mean nothing on a command line.</summary>
     /// <summary>Loads Fashion-MNIST (--data), then builds the model and trains it.</summary>
     private static int TrainOnFashionMnist<TG, TD>(Func<GanModel<TG, TD>> create, ExampleArguments parsed, int defaultEpochs)
         where TG : TorchSharp.torch.nn.Module, IGanNetwork
@@ -86,6 +84,8 @@ internal static class ExampleProgram
         return ExampleRunner.Train(gan, data, parsed, defaultEpochs);
     }
 
+    /// <summary>An exception's message without the " (Parameter 'x')" that ArgumentException appends: the names of
+    /// C# parameters mean nothing on a command line.</summary>
     private static string MessageOf(Exception e)
     {
         if (e is ArgumentException { ParamName: { } name })

@@ -30,8 +30,8 @@ public partial class ToyDiscriminator { }
 [Dense(1, SpectralNorm = true)]
 public partial class ToySpectralNormDiscriminator { }
 
-// Spectral norm on the hidden layers only: the last Dense may scale the score freely (a probe of why Hinge+SN fails
-// on the toys: is it the bound on the critic's gain?).
+// Spectral norm on the hidden layers only: the last Dense may scale the score freely. A probe of why Hinge+SN fails
+// on the toys (is it the bound on the critic's gain?); it fails as well, so it is not that alone (README).
 [GanDiscriminator(2)]
 [Dense(128, SpectralNorm = true), LeakyReLU(0.2)]
 [Dense(128, SpectralNorm = true), LeakyReLU(0.2)]
