@@ -53,7 +53,8 @@ public sealed class GaussianMixture
         using var generator = new torch.Generator(unchecked((ulong)seed));
         using var scope = torch.NewDisposeScope();
         var modes = torch.randint(Modes.Count, new long[] { n }, generator: generator);
-        var noise = torch.randn(new long[] { n, 2 }, generator: generator) * Sd;
+        using var sd = Sd.ToScalar();
+        var noise = torch.randn(new long[] { n, 2 }, generator: generator).mul(sd);
         return scope.MoveToOuter(Centres().index_select(0, modes) + noise);
     }
 }

@@ -18,7 +18,8 @@ public static class IdxImages
         long n = images.Dimensions[0], h = images.Dimensions[1], w = images.Dimensions[2];
         using var scope = torch.NewDisposeScope();
         var raw = torch.tensor(images.Data, new[] { n, 1, h, w }, dtype: ScalarType.Byte);
-        return (raw.to_type(ScalarType.Float32) / 127.5f - 1f).MoveToOuterDisposeScope();
+        using var halfRange = 127.5f.ToScalar();
+        return (raw.to_type(ScalarType.Float32) / halfRange - Scalars.One).MoveToOuterDisposeScope();
     }
 
     /// <summary>(N) bytes -> (N) int64 labels, after checking the count agrees with the images'.</summary>

@@ -73,17 +73,18 @@ public static class ClassifierTrainer
     public static Tensor Augment(Tensor images, int maxShift, torch.Generator random)
     {
         long n = images.shape[0];
-        var flip = torch.rand(n, generator: random).lt(0.5).view(n, 1, 1, 1);
+        var flip = torch.rand(n, generator: random).lt(Scalars.Half).view(n, 1, 1, 1);
         var flipped = torch.where(flip, images.flip(3), images);
         if (maxShift == 0) return flipped;
         // Whole-pixel shifts: translating the sampling grid by 2k/28 lands exactly on pixel centres (nearest mode).
-        var shifts = torch.randint(-maxShift, maxShift + 1, new long[] { n, 2 }, generator: random).to_type(ScalarType.Float32) * (2f / 28f);
+        using var pixel = (2f / 28f).ToScalar();
+        var shifts = torch.randint(-maxShift, maxShift + 1, new long[] { n, 2 }, generator: random).to_type(ScalarType.Float32).mul(pixel);
         var theta = torch.zeros(n, 2, 3);
         theta[.., 0, 0] = torch.tensor(1f);
         theta[.., 1, 1] = torch.tensor(1f);
         theta[.., .., 2] = shifts;
         var grid = F.affine_grid(theta, new long[] { n, 1, 28, 28 }, align_corners: false);
-        return F.grid_sample(flipped + 1, grid, mode: GridSampleMode.Nearest, padding_mode: GridSamplePaddingMode.Zeros, align_corners: false) - 1;
+        return F.grid_sample(flipped + Scalars.One, grid, mode: GridSampleMode.Nearest, padding_mode: GridSamplePaddingMode.Zeros, align_corners: false) - Scalars.One;
     }
 
     internal static long CountCorrect(FashionClassifierNetwork network, ImageDataset data)

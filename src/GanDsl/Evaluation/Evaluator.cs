@@ -53,8 +53,12 @@ public sealed class Evaluator : IDisposable
         _ownsClassifier = ownsClassifier;
 
         using var scope = torch.NewDisposeScope();
-        var compared = torch.arange(0, 2L * n, 2, dtype: ScalarType.Int64);
-        var floor = torch.arange(1, 2L * n, 2, dtype: ScalarType.Int64);
+        using var zero = 0L.ToScalar();
+        using var one = 1L.ToScalar();
+        using var end = (2L * n).ToScalar();
+        using var two = 2L.ToScalar();
+        var compared = torch.arange(zero, end, two, dtype: ScalarType.Int64);
+        var floor = torch.arange(one, end, two, dtype: ScalarType.Int64);
         var (features, _) = classifier.FeaturesAndPredictions(referencePool.Images.index_select(0, compared));
         _features = FeatureChecks.AsFloat64(features, "reference features");
         (_mean, _covariance) = Fid.Statistics(_features);

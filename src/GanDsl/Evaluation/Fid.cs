@@ -31,7 +31,8 @@ public static class Fid
         var x = FeatureChecks.AsFloat64(features, nameof(features), minRows: 2);
         var mean = x.mean(new long[] { 0 });
         var centred = x - mean;
-        var covariance = centred.t().matmul(centred) / (x.shape[0] - 1);
+        using var degrees = ((double)(x.shape[0] - 1)).ToScalar();
+        var covariance = centred.t().matmul(centred) / degrees;
         return (scope.MoveToOuter(mean), scope.MoveToOuter(covariance));
     }
 
@@ -48,9 +49,9 @@ public static class Fid
 
         var sqrt1 = SymmetricSqrt(s1);
         var inner = Symmetrise(sqrt1.matmul(s2).matmul(sqrt1));
-        var traceOfSqrt = torch.linalg.eigvalsh(inner).clamp_min(0).sqrt().sum();
+        var traceOfSqrt = torch.linalg.eigvalsh(inner).clamp_min(Scalars.Zero).sqrt().sum();
         var diff = mu1 - mu2;
-        var fid = diff.dot(diff) + s1.trace() + s2.trace() - 2 * traceOfSqrt;
+        var fid = diff.dot(diff) + s1.trace() + s2.trace() - traceOfSqrt.mul(Scalars.Two);
         // The exact value is >= 0; round-off may leave a tiny negative when the sets are (nearly) identical.
         return Math.Max(0, fid.item<double>());
     }
@@ -59,8 +60,8 @@ public static class Fid
     internal static Tensor SymmetricSqrt(Tensor matrix)
     {
         var (values, vectors) = torch.linalg.eigh(Symmetrise(matrix));
-        return (vectors * values.clamp_min(0).sqrt().unsqueeze(0)).matmul(vectors.t());
+        return (vectors * values.clamp_min(Scalars.Zero).sqrt().unsqueeze(0)).matmul(vectors.t());
     }
 
-    private static Tensor Symmetrise(Tensor m) => (m + m.t()) / 2;
+    private static Tensor Symmetrise(Tensor m) => (m + m.t()).mul(Scalars.Half);
 }

@@ -34,6 +34,13 @@ public static class GanSampling
 
     /// <summary>The labels evaluation draws a conditional pair's n samples for: 0, 1, ..., classes - 1, 0, ... (int64,
     /// CPU); null for an unconditional pair (classes = 0).</summary>
-    public static Tensor? EvaluationLabels(int n, int classes) =>
-        classes == 0 ? null : torch.arange(n, dtype: ScalarType.Int64).remainder(classes);
+    public static Tensor? EvaluationLabels(int n, int classes) => classes == 0 ? null : CyclingLabels(n, classes, torch.CPU);
+
+    /// <summary>0, 1, ..., classes - 1, 0, ... for n samples (int64, on <paramref name="device"/>).</summary>
+    internal static Tensor CyclingLabels(int n, int classes, Device device)
+    {
+        using var end = n.ToScalar();
+        using var period = classes.ToScalar();
+        return torch.arange(end, dtype: ScalarType.Int64, device: device).remainder(period);
+    }
 }

@@ -48,7 +48,7 @@ public static class Kid
     {
         var indicators = torch.zeros(subsets, rows, dtype: ScalarType.Float64);
         for (int s = 0; s < subsets; s++)
-            indicators[s].index_fill_(0, torch.randperm(rows, generator: random).narrow(0, 0, size), 1.0);
+            indicators[s].index_fill_(0, torch.randperm(rows, generator: random).narrow(0, 0, size), Scalars.One);
         return indicators;
     }
 
@@ -56,8 +56,11 @@ public static class Kid
     internal static Tensor WithinSubsets(Tensor x, Tensor indicators)
     {
         double m = indicators[0].sum().item<double>();
-        var diagonal = (x.pow(2).sum(1) / x.shape[1] + 1).pow(3);
-        return (SubsetKernelSums(x, x, indicators, indicators) - indicators.matmul(diagonal)) / (m * (m - 1));
+        using var width = ((double)x.shape[1]).ToScalar();
+        using var three = 3.ToScalar();
+        using var pairs = (m * (m - 1)).ToScalar();
+        var diagonal = (x.square().sum(1) / width + Scalars.One).pow(three);
+        return (SubsetKernelSums(x, x, indicators, indicators) - indicators.matmul(diagonal)) / pairs;
     }
 
     /// <summary>KID under a given plan; <paramref name="firstWithin"/>: the first set's <see cref="WithinSubsets"/>
@@ -68,11 +71,12 @@ public static class Kid
         double m = plan.Size;
         var xx = firstWithin ?? WithinSubsets(x, plan.First);
         var yy = WithinSubsets(y, plan.Second);
-        var xy = SubsetKernelSums(x, y, plan.First, plan.Second) / (m * m);
-        var estimates = xx + yy - 2 * xy;
-        double mean = estimates.mean().item<double>();
-        double std = (estimates - mean).pow(2).mean().sqrt().item<double>();
-        return new KidResult(mean, std, (int)plan.First.shape[0], plan.Size);
+        using var crossPairs = (m * m).ToScalar();
+        var xy = SubsetKernelSums(x, y, plan.First, plan.Second) / crossPairs;
+        var estimates = xx + yy - xy.mul(Scalars.Two);
+        var mean = estimates.mean();
+        double std = (estimates - mean).square().mean().sqrt().item<double>();
+        return new KidResult(mean.item<double>(), std, (int)plan.First.shape[0], plan.Size);
     }
 
     /// <summary>For each subset s: sum over i, j of a[s, i] k(x_i, y_j) b[s, j], a block of x's rows at a time.</summary>
@@ -109,7 +113,8 @@ public static class Kid
     /// <summary>k(x, y) = (x.y / D + 1)^3 for all pairs of rows: (N, M).</summary>
     public static Tensor PolynomialKernel(Tensor x, Tensor y)
     {
-        var k = x.matmul(y.t()).div_(x.shape[1]).add_(1);
+        using var width = ((double)x.shape[1]).ToScalar();
+        var k = x.matmul(y.t()).div_(width).add_(Scalars.One);
         return k.mul(k).mul_(k);
     }
 }

@@ -44,7 +44,8 @@ public sealed record ModeCoverage(int[] HighQualityPerMode, int Samples, double 
         var centres = mixture.Centres().to_type(ScalarType.Float64);
         var distances = torch.cdist(points, centres);                       // (N, K)
         var (nearest, mode) = distances.min(1);
-        var good = nearest.le(threshold * mixture.Sd);                      // NaN compares false
+        using var radius = (threshold * mixture.Sd).ToScalar();
+        var good = nearest.le(radius);                                      // NaN compares false
         var counts = torch.bincount(mode.masked_select(good), minlength: mixture.Modes.Count).data<long>().Select(c => (int)c).ToArray();
         return new ModeCoverage(counts, (int)samples.shape[0], threshold);
     }

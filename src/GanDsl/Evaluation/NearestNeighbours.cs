@@ -18,7 +18,7 @@ internal static class NearestNeighbours
     {
         // One GEMM with the column norms as its bias, then in place: no extra rows x M temporaries.
         var d = columnNorms.unsqueeze(0).addmm(rows, columns.t(), beta: 1, alpha: -2);
-        return d.add_(rows.pow(2).sum(1, keepdim: true)).clamp_min_(0);
+        return d.add_(rows.square().sum(1, keepdim: true)).clamp_min_(Scalars.Zero);
     }
 
     /// <summary>Calls <paramref name="visit"/> with (first row, squared distances of a block of rows to all columns);
@@ -26,7 +26,7 @@ internal static class NearestNeighbours
     public static void ForEachBlock(Tensor rows, Tensor columns, Action<long, Tensor> visit)
     {
         using var scope = torch.NewDisposeScope();
-        var columnNorms = columns.pow(2).sum(1);
+        var columnNorms = columns.square().sum(1);
         for (long start = 0; start < rows.shape[0]; start += BlockRows)
         {
             using var inner = torch.NewDisposeScope();

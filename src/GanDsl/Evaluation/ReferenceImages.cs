@@ -19,14 +19,15 @@ internal static class ReferenceImages
     /// repeated, and Gaussian noise.</summary>
     public static IEnumerable<ImageSet> BadGenerators(Tensor floorImages, Tensor floorClasses, int n, long seed)
     {
-        var sneakers = floorClasses.eq(OneClass).nonzero().flatten();
+        using var oneClass = OneClass.ToScalar();
+        var sneakers = floorClasses.eq(oneClass).nonzero().flatten();
         if (sneakers.shape[0] > 0)
             yield return new ImageSet("one-class", $"mode collapse: the floor half's {sneakers.shape[0]} real sneakers (class {OneClass}), repeated to {n}",
-                floorImages.index_select(0, sneakers), torch.arange(n, dtype: ScalarType.Int64).remainder(sneakers.shape[0]));
+                floorImages.index_select(0, sneakers), GanSampling.CyclingLabels(n, (int)sneakers.shape[0], torch.CPU));
         yield return new ImageSet("mean-image", "the floor half's mean image, repeated",
             floorImages.mean(new long[] { 0 }, keepdim: true), torch.zeros(n, dtype: ScalarType.Int64));
         using var random = new torch.Generator(unchecked((ulong)seed) ^ 0x0015_E5EEDUL);
         yield return new ImageSet("gaussian-noise", "pixels drawn from N(0, 1), clipped to [-1, 1]",
-            torch.randn(new long[] { n, 1, 28, 28 }, generator: random).clamp(-1, 1), null);
+            torch.randn(new long[] { n, 1, 28, 28 }, generator: random).clamp(Scalars.MinusOne, Scalars.One), null);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -20,14 +21,18 @@ public static class GanLosses
         {
             case GanLoss.NonSaturating or GanLoss.Minimax:
             {
-                using var real = realTarget == 1.0 ? ones_like(realLogits) : full_like(realLogits, realTarget);
+                using var target = realTarget.ToScalar();
+                using var real = realTarget == 1.0 ? ones_like(realLogits) : full_like(realLogits, target);
                 using var zeros = zeros_like(fakeLogits);
                 return F.binary_cross_entropy_with_logits(realLogits, real) + F.binary_cross_entropy_with_logits(fakeLogits, zeros);
             }
             case GanLoss.LeastSquares:
-                return 0.5 * (realLogits - realTarget).square().mean() + 0.5 * fakeLogits.square().mean();
+            {
+                using var target = realTarget.ToScalar();
+                return (realLogits - target).square().mean().mul(Scalars.Half) + fakeLogits.square().mean().mul(Scalars.Half);
+            }
             case GanLoss.Hinge:
-                return F.relu(1.0 - realLogits).mean() + F.relu(1.0 + fakeLogits).mean();
+                return F.relu(Scalars.One - realLogits).mean() + F.relu(Scalars.One + fakeLogits).mean();
             case GanLoss.Wasserstein or GanLoss.WassersteinGP:
                 return fakeLogits.mean() - realLogits.mean();
             default:
@@ -50,7 +55,7 @@ public static class GanLosses
                 return F.binary_cross_entropy_with_logits(fakeLogits, ones);
             }
             case GanLoss.LeastSquares:
-                return 0.5 * (fakeLogits - 1.0).square().mean();
+                return (fakeLogits - Scalars.One).square().mean().mul(Scalars.Half);
             case GanLoss.Hinge or GanLoss.Wasserstein or GanLoss.WassersteinGP:
                 return -fakeLogits.mean();
             default:

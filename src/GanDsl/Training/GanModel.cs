@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using GanDsl.Evaluation;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -229,8 +230,7 @@ public abstract partial class GanModel<TGenerator, TDiscriminator> : IDisposable
     }
 
     /// <summary>0, 1, ..., Classes - 1, 0, ... for n samples of a conditional pair; null for an unconditional one.</summary>
-    private Tensor? CyclingLabels(int n) =>
-        Classes == 0 ? null : torch.arange(n, dtype: ScalarType.Int64, device: TorchDevice).remainder(Classes);
+    private Tensor? CyclingLabels(int n) => Classes == 0 ? null : GanSampling.CyclingLabels(n, Classes, TorchDevice);
 
     /// <summary>Images from the fixed grid noise, on the CPU.</summary>
     public Tensor SampleFixedGrid() => Objective.SampleFixedGrid();

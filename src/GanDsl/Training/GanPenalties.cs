@@ -23,11 +23,11 @@ public static class GanPenalties
         Array.Fill(alphaShape, 1L);
         alphaShape[0] = real.shape[0];
         var alpha = torch.rand(alphaShape, dtype: real.dtype, device: real.device);
-        var interpolates = (alpha * real.detach() + (1 - alpha) * fake.detach()).requires_grad_(true);
+        var interpolates = (alpha * real.detach() + (Scalars.One - alpha) * fake.detach()).requires_grad_(true);
         var output = discriminator(interpolates);
         var gradient = GradientOf(output, interpolates);
         var norms = gradient.flatten(1).norm(1);
-        return (norms - 1).square().mean();
+        return (norms - Scalars.One).square().mean();
     }
 
     /// <summary>R1's term: mean over the batch of ||grad_x D(x)||^2 on real samples. <paramref name="realInput"/>

@@ -87,7 +87,8 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     {
         int columns = Math.Max(1, gridSamples / classes);
         using var scope = torch.NewDisposeScope();
-        return torch.arange(classes, dtype: ScalarType.Int64).repeat_interleave(columns).DetachFromDisposeScope();
+        using var end = classes.ToScalar();
+        return torch.arange(end, dtype: ScalarType.Int64).repeat_interleave(columns).DetachFromDisposeScope();
     }
 
     /// <summary>Samples per row of the picture: the columns of one class's row, or null (a square grid) unconditionally.</summary>
@@ -218,12 +219,14 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         Tensor? gradientPenalty = null, r1Penalty = null;
         if (Definition.GradientPenalty > 0)
         {
-            gradientPenalty = Definition.GradientPenalty * GanPenalties.Gradient(x => _discriminator.Call(x, labels), real, fake);
+            using var lambda = Definition.GradientPenalty.ToScalar();
+            gradientPenalty = GanPenalties.Gradient(x => _discriminator.Call(x, labels), real, fake).mul(lambda);
             loss = loss + gradientPenalty;
         }
         if (r1)
         {
-            r1Penalty = Definition.R1Penalty / 2 * GanPenalties.R1(realLogits, realInput);
+            using var halfGamma = (Definition.R1Penalty / 2).ToScalar();
+            r1Penalty = GanPenalties.R1(realLogits, realInput).mul(halfGamma);
             loss = loss + r1Penalty;
         }
         DiscriminatorOptimizer.zero_grad();
@@ -274,7 +277,9 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     private static void Clip(nn.Module module, double bound)
     {
         using var _ = torch.no_grad();
-        foreach (var p in module.parameters()) p.clamp_(-bound, bound);
+        using var low = (-bound).ToScalar();
+        using var high = bound.ToScalar();
+        foreach (var p in module.parameters()) p.clamp_(low, high);
     }
 
     private static void SetRequiresGrad(nn.Module module, bool value)

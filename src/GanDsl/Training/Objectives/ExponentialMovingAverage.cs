@@ -22,10 +22,12 @@ internal static class ExponentialMovingAverage
     public static void Update(nn.Module source, nn.Module average, double decay)
     {
         using var _ = torch.no_grad();
+        using var keep = decay.ToScalar();
+        using var take = (1 - decay).ToScalar();
         var averageParameters = average.parameters().ToArray();
         var sourceParameters = source.parameters().ToArray();
         for (int i = 0; i < averageParameters.Length; i++)
-            averageParameters[i].mul_(decay).add_(sourceParameters[i], alpha: 1 - decay);
+            averageParameters[i].mul_(keep).add_(sourceParameters[i], alpha: take);
         var averageBuffers = average.buffers().ToArray();
         var sourceBuffers = source.buffers().ToArray();
         for (int i = 0; i < averageBuffers.Length; i++)
