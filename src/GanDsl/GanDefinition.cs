@@ -47,6 +47,10 @@ public sealed record GanDefinition(
     /// Sample and the sample pictures; 0: off.</summary>
     public double EmaDecay { get; init; }
 
+    /// <summary>The last fraction of a run's step budget over which every learning rate falls linearly towards 0, in
+    /// [0, 1]: 1 decays from the first step, 0.5 keeps the rates for the first half (as pix2pix and CycleGAN); 0: off.</summary>
+    public double LearningRateDecay { get; init; }
+
     /// <summary>Number of classes of a class-conditional pair (both networks take labels; the data carries one per
     /// sample); 0: unconditional.</summary>
     public int Classes { get; init; }

@@ -54,3 +54,9 @@ public partial class ToySpectralNormHiddenDiscriminator { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), GeneratorLearningRate = 5e-4, DiscriminatorLearningRate = 2e-3)] public partial class ToyTturGan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), LearningRate = 1e-3, R1Penalty = 0.1)] public partial class ToyR1Gan { }
 [Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), LearningRate = 1e-3, LabelSmoothing = 0.1)] public partial class ToyLabelSmoothingGan { }
+
+// Both rates fall linearly to 0 over the run (LearningRateDecay = 1): G stops wandering between modes and settles on
+// them, which is what the high-quality share needs (README's 2-D benchmark).
+[Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), LearningRate = 1e-3, LearningRateDecay = 1)] public partial class ToyDecayGan { }
+[Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3, LearningRateDecay = 1)] public partial class ToyHingeDecayGan { }
+[Gan(typeof(ToyGenerator), typeof(ToyDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 5e-4, GradientPenalty = 0.1, LearningRateDecay = 1)] public partial class ToyWassersteinGpDecayGan { }

@@ -54,6 +54,9 @@ internal static class ToyContenders
         ("NonSaturating+TTUR", "non-saturating, G 5e-4 and D 2e-3", o => Wrap(new ToyTturGan(o))),
         ("NonSaturating+R1", "non-saturating with an R1 penalty (gamma 0.1)", o => Wrap(new ToyR1Gan(o))),
         ("NonSaturating+LabelSmoothing", "non-saturating, real target 0.9", o => Wrap(new ToyLabelSmoothingGan(o))),
+        ("NonSaturating+decay", "non-saturating, both rates falling linearly to 0 over the run (LearningRateDecay = 1)", o => Wrap(new ToyDecayGan(o))),
+        ("Hinge+decay", "hinge loss, both rates falling linearly to 0 over the run (LearningRateDecay = 1)", o => Wrap(new ToyHingeDecayGan(o))),
+        ("WassersteinGP+decay", "WGAN-GP (lambda 0.1), both rates falling linearly to 0 over the run (LearningRateDecay = 1)", o => Wrap(new ToyWassersteinGpDecayGan(o))),
     };
 
     public static string Names => string.Join(", ", All.Select(c => c.Name));

@@ -32,6 +32,7 @@ internal static class GanOptionConstants
             ("R1Penalty", "double", Valid("R1Penalty", Literal(o.R1Penalty))),
             ("LabelSmoothing", "double", Valid("LabelSmoothing", Literal(o.LabelSmoothing))),
             ("EmaDecay", "double", Valid("EmaDecay", Literal(o.EmaDecay))),
+            ("LearningRateDecay", "double", Valid("LearningRateDecay", Literal(o.LearningRateDecay))),
             ("DcganInit", "bool", o.DcganInit ? "true" : "false"),
         };
     }
@@ -40,7 +41,7 @@ internal static class GanOptionConstants
     public static readonly string[] InitProperties =
     {
         "Optimizer", "GeneratorLearningRate", "DiscriminatorLearningRate", "DiscriminatorSteps", "ClipValue", "GradientPenalty",
-        "R1Penalty", "LabelSmoothing", "EmaDecay",
+        "R1Penalty", "LabelSmoothing", "EmaDecay", "LearningRateDecay",
     };
 
     private static string Literal(double value) => Ops.OpText.Literal(value);

@@ -18,7 +18,8 @@ internal static class GanOptionsReader
     public static readonly string[] MemberNames =
     {
         "LatentDim", "Loss", "Optimizer", "LearningRate", "GeneratorLearningRate", "DiscriminatorLearningRate", "Beta1", "Beta2",
-        "DiscriminatorSteps", "ClipValue", "GradientPenalty", "R1Penalty", "LabelSmoothing", "EmaDecay", "DcganInit",
+        "DiscriminatorSteps", "ClipValue", "GradientPenalty", "R1Penalty", "LabelSmoothing", "EmaDecay", "LearningRateDecay",
+        "DcganInit",
     };
 
     /// <summary>Every member the generated half of a [Gan] declares.</summary>
@@ -86,8 +87,12 @@ internal static class GanOptionsReader
         double ema = Double(v, "EmaDecay", 0);
         if (!(ema >= 0 && ema < 1)) Report("EmaDecay", $"EmaDecay must be in [0, 1) (0: off), got {Num(ema)}");
 
+        double decay = Double(v, "LearningRateDecay", 0);
+        if (!(decay >= 0 && decay <= 1))
+            Report("LearningRateDecay", $"LearningRateDecay must be in [0, 1] (the last fraction of the run over which the learning rates fall to 0; 0: off), got {Num(decay)}");
+
         return new GanOptionsSpec(loss, optimizer, learningRate, generatorRate, discriminatorRate, beta1, beta2, steps, clip,
-            gradientPenalty, r1, smoothing, ema, v.NamedBool("DcganInit", false), invalid.ToEquatableArray());
+            gradientPenalty, r1, smoothing, ema, decay, v.NamedBool("DcganInit", false), invalid.ToEquatableArray());
     }
 
     private static double Double(AttributeValues v, string name, double fallback) => v.IsSet(name) ? v.NamedDouble(name, fallback) : fallback;

@@ -103,6 +103,11 @@ public sealed class GanAttribute : Attribute
     /// [0, 1) (0.999 for short runs); 0: off.</summary>
     public double EmaDecay { get; set; }
 
+    /// <summary>The last fraction of a run's step budget (Fit's epochs, or maxSteps when that comes first) over which
+    /// both learning rates fall linearly towards 0, in [0, 1]: 1 decays from the first step, 0.5 keeps the rates for
+    /// the first half (pix2pix, CycleGAN); 0: off. A run stopped early by a wall-clock budget stops partway down.</summary>
+    public double LearningRateDecay { get; set; }
+
     /// <summary>Initialise conv, transposed-conv and dense weights from N(0, 0.02) and BatchNorm from N(1, 0.02), as in the DCGAN paper.</summary>
     public bool DcganInit { get; set; }
 }

@@ -74,6 +74,8 @@ internal static class TrainingLoop
         var layout = root is null ? null : RunLayout.Open(root);
         using var metrics = layout is null ? null : new MetricsCsv(layout.Metrics, columnNames, keepRowsUpToStep: counters.Step);
         long stepsPerEpoch = Math.Max(1, BatchPlan.BatchCount(data.Count, batchSize, host.Options.DropLastBatch) / objective.BatchesPerStep);
+        // The step budget a learning-rate decay runs down over: the epochs' steps, or maxSteps when that comes first.
+        long plannedSteps = Math.Max(1, Math.Min(epochs * stepsPerEpoch, maxSteps ?? long.MaxValue));
         long firstStep = counters.Step, checkpointStep = -1, stateStep = -1;
         var clock = Stopwatch.StartNew();
         var window = Stopwatch.StartNew();
@@ -111,6 +113,7 @@ internal static class TrainingLoop
             using (torch.NewDisposeScope())
             {
                 StepSeeding.Seed(host.Options.Seed, counters.Step, host.TorchDevice);
+                LearningRateSchedule.Apply(objective, counters.Step, plannedSteps);
                 values = objective.Step(stream);
             }
             counters.Step++;

@@ -24,6 +24,7 @@ namespace GanDsl.Examples.Models
         public const double R1Penalty = 0.0;
         public const double LabelSmoothing = 0.0;
         public const double EmaDecay = 0.0;
+        public const double LearningRateDecay = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (3, 32, 32).</summary>
@@ -42,6 +43,7 @@ namespace GanDsl.Examples.Models
                 R1Penalty = CifarDcgan.R1Penalty,
                 LabelSmoothing = CifarDcgan.LabelSmoothing,
                 EmaDecay = CifarDcgan.EmaDecay,
+                LearningRateDecay = CifarDcgan.LearningRateDecay,
             };
 
         /// <summary>Creates both networks (seeded by <paramref name="options"/>) and their optimizers.</summary>

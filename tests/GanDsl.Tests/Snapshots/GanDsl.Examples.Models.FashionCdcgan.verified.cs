@@ -24,6 +24,7 @@ namespace GanDsl.Examples.Models
         public const double R1Penalty = 0.0;
         public const double LabelSmoothing = 0.0;
         public const double EmaDecay = 0.0;
+        public const double LearningRateDecay = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (1, 28, 28).</summary>
@@ -42,6 +43,7 @@ namespace GanDsl.Examples.Models
                 R1Penalty = FashionCdcgan.R1Penalty,
                 LabelSmoothing = FashionCdcgan.LabelSmoothing,
                 EmaDecay = FashionCdcgan.EmaDecay,
+                LearningRateDecay = FashionCdcgan.LearningRateDecay,
                 Classes = global::GanDsl.Examples.Models.CdcganGenerator.Classes, // conditional: trains on (image, label) pairs
             };
 

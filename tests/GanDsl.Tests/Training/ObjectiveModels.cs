@@ -33,3 +33,5 @@ public partial class LinearCritic { }
 [Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), LearningRate = 1e-3, EmaDecay = 0.9)] public partial class TinyEmaGan { }
 [Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), Loss = GanLoss.Wasserstein, Optimizer = GanOptimizer.RmsProp, LearningRate = 1e-3, DiscriminatorSteps = 1)] public partial class TinyRmsPropGan { }
 [Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 1e-3, DiscriminatorSteps = 3)] public partial class TinyCriticGan { }
+[Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 4e-3, LearningRateDecay = 1)] public partial class TinyDecayGan { }
+[Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 4e-3)] public partial class TinyTturGan { }

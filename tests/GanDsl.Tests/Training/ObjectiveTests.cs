@@ -188,6 +188,7 @@ public sealed class ObjectiveTests
     [Theory]
     [InlineData("DiscriminatorSteps")]
     [InlineData("EmaDecay")]
+    [InlineData("LearningRateDecay")]
     [InlineData("ClipValue")]
     [InlineData("LabelSmoothing")]
     public void A_hand_written_definition_with_an_invalid_option_is_refused_naming_it(string option)
@@ -197,6 +198,7 @@ public sealed class ObjectiveTests
         {
             "DiscriminatorSteps" => valid with { DiscriminatorSteps = 0 },
             "EmaDecay" => valid with { EmaDecay = 1 },
+            "LearningRateDecay" => valid with { LearningRateDecay = 1.5 },
             "ClipValue" => valid with { ClipValue = -0.01 },
             _ => valid with { LabelSmoothing = 0.1 }, // Hinge has no targets
         };

@@ -96,7 +96,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
 
     private ObjectiveOptimizer Optimizer(string section, OptimizerHelper optimizer, nn.Module network, double learningRate, string description) =>
         new(section, optimizer, Definition.Optimizer, network.parameters().ToArray(),
-            standIns => OptimizerFactory.Create(Definition.Optimizer, standIns, learningRate, Definition), description);
+            standIns => OptimizerFactory.Create(Definition.Optimizer, standIns, learningRate, Definition), description, learningRate);
 
     /// <summary>d_loss and g_loss; D's mean output on real and generated samples, as probabilities (d_real, d_fake)
     /// under the cross-entropy losses and as scores otherwise (critic_real, critic_fake for the critics, d_real and
@@ -124,6 +124,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     public IReadOnlyList<ObjectiveState> ExtraState { get; } = Array.Empty<ObjectiveState>();
     public IReadOnlyList<MetricColumn> Metrics { get; }
     public int BatchesPerStep => Definition.DiscriminatorSteps;
+    public double LearningRateDecay => Definition.LearningRateDecay;
 
     public OptimizerHelper GeneratorOptimizer { get; }
     public OptimizerHelper DiscriminatorOptimizer { get; }

@@ -28,6 +28,10 @@ public interface ITrainingObjective
     /// <summary>The columns <see cref="Step"/> returns, in order: metrics.csv's header and loss.png's panels.</summary>
     IReadOnlyList<MetricColumn> Metrics { get; }
 
+    /// <summary>The last fraction of a run's step budget over which every optimizer's learning rate falls linearly
+    /// towards 0 (<see cref="LearningRateSchedule"/>); 0: the rates stay as the optimizers were made.</summary>
+    double LearningRateDecay => 0;
+
     /// <summary>Real batches one step draws (the adversarial objective: one per discriminator update).</summary>
     int BatchesPerStep { get; }
 

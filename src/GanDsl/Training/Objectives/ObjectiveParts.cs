@@ -12,14 +12,16 @@ namespace GanDsl;
 public sealed record ObjectiveNetwork(string Section, nn.Module Module, string Description);
 
 /// <summary>An optimizer of an objective and how to build a stand-in of it over other parameters: a checkpoint's
-/// optimizer section is loaded into a stand-in first, so a misfit is found before the real optimizer is touched.</summary>
+/// optimizer section is loaded into a stand-in first, so a misfit is found before the real optimizer is touched.
+/// <paramref name="LearningRate"/> is its full rate, which a learning-rate decay scales.</summary>
 public sealed record ObjectiveOptimizer(
     string Section,
     OptimizerHelper Optimizer,
     GanOptimizer Kind,
     IReadOnlyList<Parameter> Parameters,
     Func<IEnumerable<Parameter>, OptimizerHelper> CreateStandIn,
-    string Description);
+    string Description,
+    double LearningRate);
 
 /// <summary>Other state of an objective, as a checkpoint section: written, checked (null when the bytes fit, else
 /// what does not) and applied only after every section of the checkpoint was checked.</summary>
