@@ -19,6 +19,7 @@ internal sealed record ExampleArguments
           dcgan-hinge-sn the same DCGAN with spectral norm on every layer of D, hinge loss (Adam 2e-4 (0.5, 0.999))
           cgan           conditional MLP GAN on Fashion-MNIST's images and labels (concat conditioning); one grid row per class
           cdcgan         conditional DCGAN: projection discriminator with spectral norm, hinge loss; one grid row per class
+          cdcgan-ema     cdcgan sampling from a moving average of G (0.999), both rates falling linearly to 0 over the run
           cifar-dcgan    the seeds' CIFAR-10 DCGAN on a folder of RGB images (--images DIR)
 
         Other commands (each has its own --help):

@@ -78,11 +78,8 @@ public sealed class ConditionalTests : IDisposable
         var rest = resumed.Fit(data, epochs: 4, batchSize: 16, output: split, resumeFrom: split);
 
         Assert.Equal(6, rest.LastStep);
-        var expected = CheckpointFile.Read(TinyConditionalWgan.ResolveCheckpoint(whole)).Sections;
-        var actual = CheckpointFile.Read(rest.LatestCheckpoint!).Sections;
-        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
-        Assert.Contains("generator-ema", actual.Keys);
-        foreach (var key in expected.Keys) Assert.True(expected[key].AsSpan().SequenceEqual(actual[key]), $"{key} differs after resume");
+        Assert.Contains("generator-ema", CheckpointFile.Read(rest.LatestCheckpoint!).Sections.Keys);
+        CheckpointSections.AssertSame(TinyConditionalWgan.ResolveCheckpoint(whole), rest.LatestCheckpoint!);
     }
 
     [Fact]

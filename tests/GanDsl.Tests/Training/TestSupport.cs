@@ -17,6 +17,18 @@ internal sealed class SyncProgress : IProgress<TrainingProgress>
     public void Report(TrainingProgress value) => _report(value);
 }
 
+/// <summary>Two checkpoints with the same sections, byte for byte (a resumed run against an uninterrupted one).</summary>
+internal static class CheckpointSections
+{
+    public static void AssertSame(string expectedCheckpoint, string actualCheckpoint)
+    {
+        var expected = CheckpointFile.Read(expectedCheckpoint).Sections;
+        var actual = CheckpointFile.Read(actualCheckpoint).Sections;
+        Xunit.Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var key in expected.Keys) Xunit.Assert.True(expected[key].AsSpan().SequenceEqual(actual[key]), $"{key} differs after resume");
+    }
+}
+
 /// <summary>Everything a GAN holds that a refused checkpoint must not touch, as bytes: both networks' parameters and
 /// buffers, both optimizers' states, the counters and the seed.</summary>
 internal static class ModelBytes
