@@ -38,7 +38,7 @@ internal static class EvaluateCommand
         [nameof(FashionDcganHingeSn)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionDcganHingeSn.Load(checkpoint), evaluator, seed),
         [nameof(FashionCgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCgan.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcgan.Load(checkpoint), evaluator, seed),
-        [nameof(FashionCdcganEma)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganEma.Load(checkpoint), evaluator, seed),
+        [nameof(FashionCdcganDecay)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganDecay.Load(checkpoint), evaluator, seed),
     };
 
     private static EvaluationReport EvaluateAndDispose<TG, TD>(GanModel<TG, TD> gan, Evaluator evaluator, long seed)

@@ -19,7 +19,7 @@ internal sealed record ExampleArguments
           dcgan-hinge-sn the same DCGAN with spectral norm on every layer of D, hinge loss (Adam 2e-4 (0.5, 0.999))
           cgan           conditional MLP GAN on Fashion-MNIST's images and labels (concat conditioning); one grid row per class
           cdcgan         conditional DCGAN: projection discriminator with spectral norm, hinge loss; one grid row per class
-          cdcgan-ema     cdcgan sampling from a moving average of G (0.999), both rates falling linearly to 0 over the run
+          cdcgan-decay   cdcgan with both learning rates falling linearly to 0 over the run (LearningRateDecay = 1)
           cifar-dcgan    the seeds' CIFAR-10 DCGAN on a folder of RGB images (--images DIR)
 
         Other commands (each has its own --help):
@@ -32,7 +32,7 @@ internal sealed record ExampleArguments
           toy-table      the mode-collapse benchmark: GANs x mixtures x seeds, as a markdown table
 
         Options:
-          --epochs N        epochs to train (default: 5; 2 for the DCGANs and cdcgan)
+          --epochs N        epochs to train (default: 5; 2 for the DCGANs and cdcgan, 3 for cdcgan-decay)
           --batch-size N    batch size (default: 64)
           --data DIR        folder with Fashion-MNIST IDX files (default: the Debian package's, else the bundled subset)
           --images DIR      folder of PNG/JPEG images for cifar-dcgan (resized to 32x32)

@@ -43,7 +43,7 @@ internal static class ExampleProgram
                 case "dcgan-hinge-sn": return TrainOnFashionMnist(() => new FashionDcganHingeSn(options), parsed, defaultEpochs: 2);
                 case "cgan": return TrainOnFashionMnist(() => new FashionCgan(options), parsed, defaultEpochs: 5);
                 case "cdcgan": return TrainOnFashionMnist(() => new FashionCdcgan(options), parsed, defaultEpochs: 2);
-                case "cdcgan-ema": return TrainOnFashionMnist(() => new FashionCdcganEma(options), parsed, defaultEpochs: 5);
+                case "cdcgan-decay": return TrainOnFashionMnist(() => new FashionCdcganDecay(options), parsed, defaultEpochs: 3);
                 case "cifar-dcgan":
                 {
                     if (parsed.Images is null)

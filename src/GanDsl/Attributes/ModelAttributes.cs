@@ -100,7 +100,8 @@ public sealed class GanAttribute : Attribute
     public double LabelSmoothing { get; set; }
 
     /// <summary>Decay of an exponential moving average of G's weights that Sample and the sample pictures use, in
-    /// [0, 1) (0.999 for short runs); 0: off.</summary>
+    /// [0, 1); 0: off. The average starts as G's initial weights and still holds d^t of them after t updates (0.999:
+    /// 39 % after 937 steps, 6 % after 2,811), so it pays only in runs many times longer than 1 / (1 - d) steps.</summary>
     public double EmaDecay { get; set; }
 
     /// <summary>The last fraction of a run's step budget (Fit's epochs, or maxSteps when that comes first) over which

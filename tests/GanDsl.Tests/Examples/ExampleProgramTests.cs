@@ -183,7 +183,7 @@ public sealed class ExampleProgramTests : IDisposable
     [Theory]
     [InlineData("cgan")]
     [InlineData("cdcgan")]
-    [InlineData("cdcgan-ema")]
+    [InlineData("cdcgan-decay")]
     public void Conditional_examples_train_on_images_and_labels_with_one_grid_row_per_class(string example)
     {
         var run = Path.Combine(_folder, example);
