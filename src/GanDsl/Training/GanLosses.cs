@@ -21,8 +21,7 @@ public static class GanLosses
         {
             case GanLoss.NonSaturating or GanLoss.Minimax:
             {
-                using var target = realTarget.ToScalar();
-                using var real = realTarget == 1.0 ? ones_like(realLogits) : full_like(realLogits, target);
+                using var real = RealTargets(realLogits, realTarget);
                 using var zeros = zeros_like(fakeLogits);
                 return F.binary_cross_entropy_with_logits(realLogits, real) + F.binary_cross_entropy_with_logits(fakeLogits, zeros);
             }
@@ -61,6 +60,14 @@ public static class GanLosses
             default:
                 throw new ArgumentOutOfRangeException(nameof(loss), loss, "not a GanLoss value");
         }
+    }
+
+    /// <summary>D's target for each real output: ones, or <paramref name="target"/> with label smoothing.</summary>
+    private static Tensor RealTargets(Tensor realLogits, double target)
+    {
+        if (target == 1.0) return ones_like(realLogits);
+        using var value = target.ToScalar();
+        return full_like(realLogits, value);
     }
 
     /// <summary>True when D's output under <paramref name="loss"/> is a probability's logit (the cross-entropy

@@ -4,8 +4,8 @@ namespace GanDsl;
 
 /// <summary>
 /// Linear learning-rate decay over the end of a run (LearningRateDecay): with T planned steps and a decay fraction f,
-/// step s (0-based) trains at rate r * min(1, (T - s) / (f T)). The rate is full until the last f T steps, then falls
-/// by r / (f T) a step; the last step trains at r / (f T), never at 0. It depends only on the step and the budget, so a
+/// step s (0-based) trains at rate r * min(1, (T - s) / (f T)). The rate is full through step T - f T, then falls by
+/// r / (f T) a step; the last step trains at r / (f T), never at 0. It depends only on the step and the budget, so a
 /// resumed run with the same budget trains at the same rates as one that never stopped.
 /// </summary>
 public static class LearningRateSchedule

@@ -16,7 +16,8 @@ namespace GanDsl.Tests.Runtime;
 /// thread during the native call can then free the Scalar while libtorch reads it: the run dies with "Expected false
 /// to be true ... toFloat at Scalar.h" (seen once in a toy run with EmaDecay 0.99, at step ~800). The runtime therefore
 /// makes every Scalar itself and keeps it alive across the call (<see cref="GanDsl.Scalars"/>). This test compiles the
-/// runtime's sources and fails on any implicit conversion to Scalar, naming file and line.
+/// runtime's sources and fails on any implicit conversion to Scalar, and on any TorchSharp operator between a tensor
+/// and a plain number (which converts inside TorchSharp), naming file and line.
 /// </summary>
 public class ImplicitScalarTests
 {

@@ -16,8 +16,6 @@ public sealed class ObjectiveTests
 
     private static Tensor RealBatch(int n = 8, int seed = 3) => torch.randn(new long[] { n, 3 }, generator: new torch.Generator((ulong)seed)) + 2;
 
-    private static float[] Weight(nn.Module critic) => critic.parameters().First().data<float>().ToArray();
-
     private static double Norm(float[] w) => Math.Sqrt(w.Sum(x => (double)x * x));
 
     [Fact]
@@ -48,13 +46,13 @@ public sealed class ObjectiveTests
     {
         using var gan = new RecipeWassersteinGP(Options());
         using var real = RealBatch();
-        var w = Weight(gan.Discriminator);
+        var w = FirstWeights.Of(gan.Discriminator);
 
         var (loss, criticReal, criticFake) = gan.DiscriminatorStep(real);
 
         // DReal and DFake are the critic's mean scores (not probabilities); the rest of the loss is the penalty.
         Assert.Equal(10 * Math.Pow(Norm(w) - 1, 2), loss - (criticFake - criticReal), 4);
-        Assert.NotEqual(w, Weight(gan.Discriminator));
+        Assert.NotEqual(w, FirstWeights.Of(gan.Discriminator));
     }
 
     [Fact]
@@ -122,7 +120,7 @@ public sealed class ObjectiveTests
     {
         using var gan = new R1Gan(Options());
         using var real = RealBatch();
-        var w = Weight(gan.Discriminator);
+        var w = FirstWeights.Of(gan.Discriminator);
 
         var result = gan.TrainStep(real);
 

@@ -17,6 +17,12 @@ internal sealed class SyncProgress : IProgress<TrainingProgress>
     public void Report(TrainingProgress value) => _report(value);
 }
 
+/// <summary>A network's first parameter tensor (its first layer's weight), as numbers.</summary>
+internal static class FirstWeights
+{
+    public static float[] Of(nn.Module network) => network.parameters().First().data<float>().ToArray();
+}
+
 /// <summary>Two checkpoints with the same sections, byte for byte (a resumed run against an uninterrupted one).</summary>
 internal static class CheckpointSections
 {
