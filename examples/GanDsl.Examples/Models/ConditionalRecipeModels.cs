@@ -6,3 +6,17 @@ namespace GanDsl.Examples.Models;
 // so that its last steps refine the classes instead of wandering between them (README).
 [Gan(typeof(CdcganGenerator), typeof(CdcganDiscriminator), Loss = GanLoss.Hinge, LearningRateDecay = 1)]
 public partial class FashionCdcganDecay { }
+
+// cdcgan-cbn: cdcgan with the class entering G through conditional batch norm instead of a concatenated embedding, as
+// in the generators of the projection-discriminator paper (Miyato and Koyama) and BigGAN: every feature map's gain and
+// bias are chosen by the class, so the label acts at every resolution rather than only at the input. D is cdcgan's.
+[GanGenerator(LatentDim = 100, Classes = 10)]
+[Dense(7 * 7 * 256, Bias = false)]                                                                 // (12544)
+[Reshape(256, 7, 7), ConditionalBatchNorm, ReLU]
+[ConvTranspose2d(128, Kernel = 4, Stride = 2, Padding = 1, Bias = false), ConditionalBatchNorm, ReLU]  // (128, 14, 14)
+[ConvTranspose2d(64, Kernel = 4, Stride = 2, Padding = 1, Bias = false), ConditionalBatchNorm, ReLU]   // (64, 28, 28)
+[Conv2d(1, Kernel = 3, Padding = 1), Tanh]                                                         // (1, 28, 28)
+public partial class CdcganCbnGenerator { }
+
+[Gan(typeof(CdcganCbnGenerator), typeof(CdcganDiscriminator), Loss = GanLoss.Hinge)]
+public partial class FashionCdcganCbn { }

@@ -24,7 +24,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ImpossibleArithmetic = Make("GAN003", "Convolution, padding or upsampling arithmetic is impossible", DiagnosticSeverity.Error,
         "A convolution's output size follows PyTorch's formula from its input size, kernel, stride and padding; a result below 1 cannot be built, and Same = true on a transposed convolution with stride 1 and an even kernel has no padding that gives it.");
     public static readonly DiagnosticDescriptor WrongRank = Make("GAN004", "Layer receives an input of the wrong rank", DiagnosticSeverity.Error,
-        "Dense takes a flat vector (N); convolutions, padding, pooling, Upsample, PixelShuffle and InstanceNorm take an image (C, H, W); BatchNorm and ConcatLabel take either. Insert a Flatten or a Reshape between layers of different ranks.");
+        "Dense takes a flat vector (N); convolutions, padding, pooling, Upsample, PixelShuffle and InstanceNorm take an image (C, H, W); BatchNorm, ConditionalBatchNorm and ConcatLabel take either. Insert a Flatten or a Reshape between layers of different ranks.");
     public static readonly DiagnosticDescriptor DiscriminatorOutput = Make("GAN005", "Discriminator does not output one logit per sample", DiagnosticSeverity.Error,
         "GanDsl's losses take one logit per sample from the discriminator: an output shape of (1), or (1, 1, 1) as from a final 4 x 4 convolution over a 4 x 4 map. A single-channel map (1, H, W) is a patch discriminator (GAN010); any other output is this error.");
     public static readonly DiagnosticDescriptor InvalidArgument = Make("GAN006", "Invalid layer or model argument", DiagnosticSeverity.Error,
@@ -47,9 +47,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnusedTap = Make("GAN014", "Tapped value is never used", DiagnosticSeverity.Warning,
         "A Tap names a value so a later Concat or Add can read it; a name nothing reads is probably a forgotten skip connection or a misspelt name.");
     public static readonly DiagnosticDescriptor LabelWithoutClasses = Make("GAN015", "Label layer without class labels", DiagnosticSeverity.Error,
-        "ConcatLabel and ProjectLabel read each sample's class label, which a network has only when its role attribute declares Classes; a block has no labels.");
+        "ConcatLabel, ConditionalBatchNorm and ProjectLabel read each sample's class label, which a network has only when its role attribute declares Classes; a block has no labels.");
     public static readonly DiagnosticDescriptor UnusedClasses = Make("GAN016", "Classes declared but no layer reads the labels", DiagnosticSeverity.Warning,
-        "A network with Classes takes labels in its forward, but without a ConcatLabel or ProjectLabel layer they change nothing.");
+        "A network with Classes takes labels in its forward, but without a ConcatLabel, ConditionalBatchNorm or ProjectLabel layer they change nothing.");
     public static readonly DiagnosticDescriptor ProjectLabelPlacement = Make("GAN017", "ProjectLabel is not a discriminator's last layer on a flat input", DiagnosticSeverity.Error,
         "ProjectLabel turns a feature vector (F) and the label into the discriminator's logit, so it must be the last layer of a discriminator and receive a flat input.");
     public static readonly DiagnosticDescriptor ClassesMismatch = Make("GAN018", "Generator and discriminator disagree on Classes", DiagnosticSeverity.Error,

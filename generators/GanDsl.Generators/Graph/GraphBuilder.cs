@@ -86,7 +86,7 @@ internal static class GraphBuilder
                                 Invariant($"{op.Display} needs class labels, but {spec.ClassName} declares no Classes; set Classes on [{RoleName(spec.Role)}] (e.g. Classes = 10)")));
                         if (op is ProjectLabel && spec.Role == NetworkRole.Generator)
                             problems.Add(At(i, ProblemCode.ProjectLabelPlacement,
-                                Invariant($"{op.Display} is a discriminator's output layer, but {spec.ClassName} is a generator; condition a generator with [ConcatLabel(dim)]")));
+                                Invariant($"{op.Display} is a discriminator's output layer, but {spec.ClassName} is a generator; condition a generator with [ConcatLabel(dim)] or [ConditionalBatchNorm]")));
                         else if (op is ProjectLabel && spec.Role == NetworkRole.Discriminator && i != ops.Count - 1)
                             problems.Add(At(i, ProblemCode.ProjectLabelPlacement,
                                 Invariant($"{op.Display} gives the discriminator's logit, so it must be its last layer, but {ops.Count - 1 - i} attribute(s) follow it")));
@@ -105,7 +105,7 @@ internal static class GraphBuilder
 
         if (spec.IsConditional && spec.Role != NetworkRole.Block && !ops.Any(o => o is LayerOp { ReadsLabels: true }))
             problems.Add(new Problem(ProblemCode.UnusedClasses, ProblemSeverity.Warning, ProblemTarget.ModelAttribute,
-                Invariant($"{spec.ClassName} declares Classes = {spec.Classes} but no layer reads the labels, so they would be ignored; add [ConcatLabel(dim)]{(spec.Role == NetworkRole.Discriminator ? " or end with [ProjectLabel]" : "")}, or remove Classes")));
+                Invariant($"{spec.ClassName} declares Classes = {spec.Classes} but no layer reads the labels, so they would be ignored; add [ConcatLabel(dim)]{(spec.Role == NetworkRole.Discriminator ? " or end with [ProjectLabel]" : " or [ConditionalBatchNorm]")}, or remove Classes")));
 
         return new ValueGraph(nodes, current, problems);
     }

@@ -39,6 +39,7 @@ internal static class OpReaders
         ["GlobalSumPoolAttribute"] = _ => GlobalPool.SumPool,
         ["GlobalAvgPoolAttribute"] = _ => GlobalPool.AvgPool,
         ["ConcatLabelAttribute"] = v => new ConcatLabel(v.Long(0)),
+        ["ConditionalBatchNormAttribute"] = v => new ConditionalBatchNorm(v.NamedDouble("Momentum", 0.1), v.NamedDouble("Eps", 1e-5)),
         ["ProjectLabelAttribute"] = v => new ProjectLabel(v.NamedBool("SpectralNorm", false)),
         ["TapAttribute"] = v => new Tap(v.String(0)!),
         ["ConcatAttribute"] = v => new Concat(v.String(0)!),

@@ -52,6 +52,17 @@ public sealed class ConcatLabelAttribute : LayerAttribute
     public int Dim { get; }
 }
 
+/// <summary>Batch normalisation whose gain and bias are learned per class (conditional batch norm, as in the generators
+/// of SNGAN's projection paper and BigGAN): y = BN(x) * (1 + gain[label]) + bias[label], per feature of a flat input or
+/// per channel of an image. Needs <c>Classes</c>; 2 * Classes * (N or C) parameters, starting as plain batch norm.
+/// Momentum and Eps as <see cref="BatchNormAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ConditionalBatchNormAttribute : LayerAttribute
+{
+    public double Momentum { get; set; } = 0.1;
+    public double Eps { get; set; } = 1e-5;
+}
+
 /// <summary>The last layer of a projection discriminator: features (F) -> one logit (1), Dense(1)(h) + &lt;embed(label), h&gt;.
 /// Needs <c>Classes</c>; F + 1 + Classes * F parameters. <see cref="SpectralNorm"/> normalises the dense layer and the
 /// embedding.</summary>

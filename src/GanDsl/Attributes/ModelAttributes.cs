@@ -17,7 +17,7 @@ public sealed class GanGeneratorAttribute : Attribute
     public int LatentDim { get; set; } = 100;
 
     /// <summary>Number of classes of a class-conditional generator (0: unconditional); its forward then also takes
-    /// int64 labels, which label layers (<see cref="ConcatLabelAttribute"/>) read.</summary>
+    /// int64 labels, which label layers (<see cref="ConcatLabelAttribute"/>, <see cref="ConditionalBatchNormAttribute"/>) read.</summary>
     public int Classes { get; set; }
 }
 

@@ -129,6 +129,33 @@ public class GraphDiagnosticTests
     }
 
     [Fact]
+    public void Conditional_batch_norm_reads_the_labels_and_is_checked_like_batch_norm()
+    {
+        var result = Run(
+            "[GanGenerator(LatentDim = 8, Classes = 4)]\n" +                                  // 3
+            "[Dense(2 * 4 * 4), Reshape(2, 4, 4), ConditionalBatchNorm, ReLU]\n" +              // 4
+            "[Flatten, ConditionalBatchNorm(Momentum = 0.2), Tanh]\n" +                          // 5
+            "public partial class G { }\n" +
+            "[GanDiscriminator(8)]\n" +                                                        // 7
+            "[Dense(4), ConditionalBatchNorm, Dense(1)]\n" +                                  // 8
+            "public partial class D { }\n" +
+            "[GanGenerator(LatentDim = 8, Classes = 4)]\n" +                                  // 10
+            "[ConditionalBatchNorm(Momentum = 2), Dense(4)]\n" +                               // 11
+            "public partial class H { }\n");
+
+        Assert.Equal(new[]
+        {
+            ("GAN015", DiagnosticSeverity.Error, 8, "ConditionalBatchNorm",
+                "ConditionalBatchNorm(Momentum = 0.1, Eps = 1E-05) needs class labels, but D declares no Classes; set Classes on [GanDiscriminator] (e.g. Classes = 10)"),
+            ("GAN006", DiagnosticSeverity.Error, 11, "ConditionalBatchNorm(Momentum = 2)", "Momentum must be in [0, 1], got 2"),
+        }, Gan(result).Select(d => (d.Item1, d.Item2, d.Item3, d.Item4, d.Item1 == "GAN006" ? d.Item5[(d.Item5.IndexOf(": ") + 2)..] : d.Item5)));
+        var g = result.Sources["T.G.g.cs"];
+        Assert.Contains("new global::GanDsl.Layers.ConditionalBatchNorm(classes: 4, features: 2, image: true, eps: 1E-05, momentum: 0.1)", g);
+        Assert.Contains("new global::GanDsl.Layers.ConditionalBatchNorm(classes: 4, features: 32, image: false, eps: 1E-05, momentum: 0.2)", g);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(g, @"= conditionalBatchNorm\d+\.call\(x\d+, labels\);").Count);
+    }
+
+    [Fact]
     public void GAN016_classes_without_a_label_layer_is_a_warning_on_the_role_attribute()
     {
         var result = Run(
@@ -159,7 +186,7 @@ public class GraphDiagnosticTests
         {
             ("GAN017", DiagnosticSeverity.Error, 4, "ProjectLabel", "ProjectLabel projects a flat feature vector (F), but receives (4, 6, 6); add [Flatten] or [GlobalSumPool] before it"),
             ("GAN017", DiagnosticSeverity.Error, 7, "ProjectLabel", "ProjectLabel gives the discriminator's logit, so it must be its last layer, but 1 attribute(s) follow it"),
-            ("GAN017", DiagnosticSeverity.Error, 10, "ProjectLabel", "ProjectLabel is a discriminator's output layer, but G is a generator; condition a generator with [ConcatLabel(dim)]"),
+            ("GAN017", DiagnosticSeverity.Error, 10, "ProjectLabel", "ProjectLabel is a discriminator's output layer, but G is a generator; condition a generator with [ConcatLabel(dim)] or [ConditionalBatchNorm]"),
         }, Gan(result));
     }
 

@@ -19,7 +19,7 @@ public class LayerMemoryTests
         return torch.Tensor.TotalCount;
     }
 
-    public static TheoryData<string> Layers => new() { "sn-linear", "sn-conv", "sn-deconv", "sn-embedding", "concat-flat", "concat-image", "project", "project-sn", "sum-pool", "avg-pool" };
+    public static TheoryData<string> Layers => new() { "sn-linear", "sn-conv", "sn-deconv", "sn-embedding", "concat-flat", "concat-image", "project", "project-sn", "sum-pool", "avg-pool", "cbn-flat", "cbn-image" };
 
     private static Func<Tensor> Forward(string layer)
     {
@@ -35,6 +35,8 @@ public class LayerMemoryTests
             "concat-image" => Bind(new ConcatLabel(3, 4), zeros(2, 1, 5, 5), labels),
             "project" => Bind(new ProjectLabel(3, 5), zeros(2, 5), labels),
             "project-sn" => Bind(new ProjectLabel(3, 5, spectralNorm: true), zeros(2, 5), labels),
+            "cbn-flat" => Bind(new ConditionalBatchNorm(3, 5, image: false), randn(2, 5), labels),
+            "cbn-image" => Bind(new ConditionalBatchNorm(3, 4, image: true), randn(2, 4, 3, 3), labels),
             "sum-pool" => Bind(new GlobalSumPool(), zeros(2, 3, 4, 4)),
             "avg-pool" => Bind(new GlobalAvgPool(), zeros(2, 3, 4, 4)),
             _ => throw new ArgumentOutOfRangeException(nameof(layer)),

@@ -194,7 +194,8 @@ internal sealed class FuzzFactory(int seed)
                 dis.Attributes[0] = new FuzzAttribute("GanDiscriminator", S(channels), S(size), S(size), "Classes = 3");
                 gen.Attributes.AddRange(new[]
                 {
-                    new FuzzAttribute("ConcatLabel", "4"), new FuzzAttribute("Dense", "16"), new FuzzAttribute("PReLU"), new FuzzAttribute("LayerNorm"),
+                    new FuzzAttribute("ConcatLabel", "4"), new FuzzAttribute("Dense", "16"), new FuzzAttribute("ConditionalBatchNorm"), new FuzzAttribute("PReLU"),
+                    new FuzzAttribute("LayerNorm"),
                     new FuzzAttribute("Dense", S(channels * size * size)), new FuzzAttribute("Tanh"), new FuzzAttribute("Reshape", S(channels), S(size), S(size)),
                 });
                 dis.Attributes.AddRange(new[]
@@ -236,7 +237,7 @@ internal sealed class FuzzFactory(int seed)
     private static readonly string[] LayerNames =
         { "Dense", "Conv2d", "ConvTranspose2d", "BatchNorm", "LeakyReLU", "ReLU", "Tanh", "Sigmoid", "Dropout", "Reshape", "Flatten", "Upsample", "ZeroPad2d",
           "LayerNorm", "InstanceNorm", "ReflectionPad2d", "PixelShuffle", "PReLU", "AvgPool2d", "GlobalSumPool", "GlobalAvgPool", "ConcatLabel", "ProjectLabel",
-          "Tap", "Concat", "Add", "Block" };
+          "ConditionalBatchNorm", "Tap", "Concat", "Add", "Block" };
 
     private void Mutate(FuzzUnit unit)
     {

@@ -37,7 +37,7 @@ internal sealed record GraphCase(long[] Input, long Classes, Op[] Ops, NetworkSp
 /// <summary>
 /// Random graphs over the whole catalogue: chains as real models are built (reshape to an image, image layers,
 /// flatten, dense layers) with skips (Tap + Concat or Add), residual and random blocks (some repeated, one using the
-/// other), class labels (ConcatLabel, ProjectLabel) and the new layers, plus unstructured chains for everything else.
+/// other), class labels (ConcatLabel, ConditionalBatchNorm, ProjectLabel) and the new layers, plus unstructured chains for everything else.
 /// Arguments stay in the range where GanDsl and TorchSharp mean the same thing, plus invalid values TorchSharp rejects
 /// too (zero kernel or stride, negative padding, output padding >= stride).
 /// </summary>
@@ -91,6 +91,7 @@ internal static class GraphGen
     private static readonly Gen<Draw> GlobalPool = Gen.OneOf(Const(OpKinds.GlobalPool.SumPool), Const(OpKinds.GlobalPool.AvgPool));
     private static readonly Gen<Draw> Flatten = Const(OpKinds.Flatten.Instance);
     private static readonly Gen<Draw> ConcatLabel = Plain(Gen.Long[1, 3].Select(d => (Op)new ConcatLabel(d)));
+    private static readonly Gen<Draw> ConditionalNorm = Plain(Gen.Select(Gen.OneOf(0.1, 0.0), Gen.OneOf(1e-5, 1e-3), (m, e) => (Op)new ConditionalBatchNorm(m, e)));
     private static Gen<Draw> Reshape(Gen<int> rank) =>
         Gen.Select(rank, Gen.Int[0, 1000].Array[3], Gen.Frequency((8, Gen.Const(true)), (1, Gen.Const(false))), Gen.Long[1, 6].Array[1, 3],
             (r, split, fits, dims) => new Draw(new OpKinds.Reshape(dims.ToEquatableArray()), r, split, fits));
@@ -103,7 +104,7 @@ internal static class GraphGen
     private static readonly Gen<Draw> AnyLayer = Gen.Frequency(
         (4, Dense), (6, Plain(Conv(false))), (5, Plain(Conv(true))), (3, Norm), (5, Activation), (3, Flatten),
         (4, Reshape(Gen.Int[1, 3])), (3, Upsample), (3, ZeroPad), (2, ReflectionPad), (2, PixelShuffle), (2, AvgPool), (2, GlobalPool),
-        (1, ConcatLabel), (1, Plain(Gen.Bool.Select(sn => (Op)new ProjectLabel(sn)))));
+        (1, ConcatLabel), (1, ConditionalNorm), (1, Plain(Gen.Bool.Select(sn => (Op)new ProjectLabel(sn)))));
 
     /// <summary>Shape-keeping residual bodies (the common case) or a few random image layers, ending in a merge with
     /// the block's input half of the time.</summary>

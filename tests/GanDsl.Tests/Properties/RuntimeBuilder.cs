@@ -148,6 +148,9 @@ internal static class RuntimeBuilder
             case ConcatLabel c:
                 Arg("classes", classes); Arg("dim", c.Dim);
                 return Labelled(new RuntimeLayers.ConcatLabel(Math.Max(classes, 1), c.Dim), "ConcatLabel");
+            case ConditionalBatchNorm b:
+                Arg("classes", classes); Arg("features", first); Arg("image", sample.Length == 3); Arg("eps", b.Eps); Arg("momentum", b.Momentum);
+                return Labelled(new RuntimeLayers.ConditionalBatchNorm(Math.Max(classes, 1), first, sample.Length == 3, b.Eps, b.Momentum), "ConditionalBatchNorm");
             case ProjectLabel p:
                 Arg("classes", classes); Arg("features", first); Arg("spectralNorm", p.SpectralNorm);
                 return Labelled(new RuntimeLayers.ProjectLabel(Math.Max(classes, 1), first, p.SpectralNorm), "ProjectLabel");

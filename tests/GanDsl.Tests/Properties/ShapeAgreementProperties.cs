@@ -27,7 +27,8 @@ public class ShapeAgreementProperties(ITestOutputHelper output)
 
     /// <summary>The per-sample input ranks each op kind accepts, written down independently of the checker from the
     /// layer contracts: Linear and the projection take a flat (N) vector; the convolutions, padding, pooling, pixel
-    /// shuffle, instance norm and Upsample an image (C, H, W); BatchNorm and ConcatLabel either. Others take any rank.</summary>
+    /// shuffle, instance norm and Upsample an image (C, H, W); BatchNorm, ConditionalBatchNorm and ConcatLabel
+    /// either. Others take any rank.</summary>
     private static readonly Dictionary<Type, int[]> AcceptedRanks = new()
     {
         [typeof(Dense)] = new[] { 1 },
@@ -43,6 +44,7 @@ public class ShapeAgreementProperties(ITestOutputHelper output)
         [typeof(GlobalPool)] = new[] { 3 },
         [typeof(BatchNorm)] = new[] { 1, 3 },
         [typeof(ConcatLabel)] = new[] { 1, 3 },
+        [typeof(ConditionalBatchNorm)] = new[] { 1, 3 },
     };
 
     internal static bool AcceptsRank(Op op, int rank) => !AcceptedRanks.TryGetValue(op.GetType(), out var ranks) || ranks.Contains(rank);

@@ -100,6 +100,8 @@ public class ShapeInferenceTests
         Assert.Equal(1, Parameters(new Shape(3, 4, 4), new PReLU()));
         Assert.Equal(10 * 50, Parameters(new Shape(100), new ConcatLabel(50), classes: 10));
         Assert.Equal(64 + 1 + 10 * 64, Parameters(new Shape(64), new ProjectLabel(), classes: 10));
+        Assert.Equal(2 * 10 * 256, Parameters(new Shape(256, 7, 7), new ConditionalBatchNorm(), classes: 10));
+        Assert.Equal(2 * 10 * 128, Parameters(new Shape(128), new ConditionalBatchNorm(), classes: 10));
     }
 
     [Fact]
@@ -117,6 +119,7 @@ public class ShapeInferenceTests
         Assert.Equal(new Shape(150), Out(new Shape(100), new ConcatLabel(50), classes: 10));
         Assert.Equal(new Shape(2, 28, 28), Out(new Shape(1, 28, 28), new ConcatLabel(1), classes: 10));
         Assert.Equal(new Shape(1), Out(new Shape(64), new ProjectLabel(), classes: 10));
+        Assert.Equal(new Shape(256, 7, 7), Out(new Shape(256, 7, 7), new ConditionalBatchNorm(), classes: 10));
     }
 
     [Fact]
