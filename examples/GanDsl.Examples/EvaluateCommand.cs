@@ -39,6 +39,7 @@ internal static class EvaluateCommand
         [nameof(FashionCgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCgan.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcgan.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcganDecay)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganDecay.Load(checkpoint), evaluator, seed),
+        [nameof(FashionCdcganAc)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganAc.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcganCbn)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganCbn.Load(checkpoint), evaluator, seed),
     };
 

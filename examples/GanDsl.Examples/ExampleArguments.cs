@@ -20,6 +20,7 @@ internal sealed record ExampleArguments
           cgan           conditional MLP GAN on Fashion-MNIST's images and labels (concat conditioning); one grid row per class
           cdcgan         conditional DCGAN: projection discriminator with spectral norm, hinge loss; one grid row per class
           cdcgan-decay   cdcgan with both learning rates falling linearly to 0 over the run (LearningRateDecay = 1)
+          cdcgan-ac      cdcgan plus an auxiliary classification loss read from the projection's label embeddings (AC-GAN)
           cdcgan-cbn     cdcgan whose generator takes the class through conditional batch norm at every resolution
           cifar-dcgan    the seeds' CIFAR-10 DCGAN on a folder of RGB images (--images DIR)
 
@@ -33,7 +34,7 @@ internal sealed record ExampleArguments
           toy-table      the mode-collapse benchmark: GANs x mixtures x seeds, as a markdown table
 
         Options:
-          --epochs N        epochs to train (default: 5; 2 for the DCGANs, cdcgan and cdcgan-cbn, 3 for cdcgan-decay)
+          --epochs N        epochs to train (default: 5; 2 for the DCGANs and cdcgan, -ac and -cbn, 3 for cdcgan-decay)
           --batch-size N    batch size (default: 64)
           --data DIR        folder with Fashion-MNIST IDX files (default: the Debian package's, else the bundled subset)
           --images DIR      folder of PNG/JPEG images for cifar-dcgan (resized to 32x32)

@@ -51,6 +51,10 @@ public sealed record GanDefinition(
     /// [0, 1]: 1 decays from the first step, 0.5 keeps the rates for the first half (as pix2pix and CycleGAN); 0: off.</summary>
     public double LearningRateDecay { get; init; }
 
+    /// <summary>Weight of the auxiliary classification loss read from D's [ProjectLabel] embeddings (AC-GAN on a
+    /// projection discriminator); 0: off. Needs a conditional pair.</summary>
+    public double AuxiliaryClassifierWeight { get; init; }
+
     /// <summary>Number of classes of a class-conditional pair (both networks take labels; the data carries one per
     /// sample); 0: unconditional.</summary>
     public int Classes { get; init; }

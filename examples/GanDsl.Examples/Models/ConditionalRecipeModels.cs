@@ -20,3 +20,9 @@ public partial class CdcganCbnGenerator { }
 
 [Gan(typeof(CdcganCbnGenerator), typeof(CdcganDiscriminator), Loss = GanLoss.Hinge)]
 public partial class FashionCdcganCbn { }
+
+// cdcgan-ac: cdcgan plus an auxiliary classification loss (AC-GAN) read from the projection's label embeddings (the
+// "dual projection" of Han et al. 2021): D's embeddings learn to classify real samples, and G is rewarded when its
+// samples are classified as the class it was asked for.
+[Gan(typeof(CdcganGenerator), typeof(CdcganDiscriminator), Loss = GanLoss.Hinge, AuxiliaryClassifierWeight = 1)]
+public partial class FashionCdcganAc { }

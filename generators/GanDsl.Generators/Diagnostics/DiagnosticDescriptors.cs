@@ -62,6 +62,8 @@ internal static class DiagnosticDescriptors
         "The Wasserstein, WassersteinGP and Hinge losses read the discriminator's output as an unbounded score (a critic). A final Sigmoid bounds it to (0, 1): the Wasserstein estimate is squashed, the hinge margins at -1 and 1 are out of reach, and the gradients vanish where the sigmoid saturates.");
     public static readonly DiagnosticDescriptor CriticBatchNorm = Make("GAN023", "BatchNorm in a gradient-penalty critic", DiagnosticSeverity.Warning,
         "The gradient penalty constrains the critic's gradient with respect to each sample on its own; BatchNorm makes a sample's output depend on the other samples of its batch, so the penalised gradient is not the critic's. The WGAN-GP paper leaves normalisation out of the critic or uses layer normalisation.");
+    public static readonly DiagnosticDescriptor ClassifierWithoutProjection = Make("GAN024", "Auxiliary classifier without a projection discriminator", DiagnosticSeverity.Error,
+        "AuxiliaryClassifierWeight trains the discriminator's [ProjectLabel] label embeddings as a classifier of its features (AC-GAN on a projection discriminator). The pair must be class-conditional and its discriminator must end in [ProjectLabel].");
 
     /// <summary>Reported by the generator itself, not the analyzer: GanDsl failed on a class (a bug in GanDsl). The
     /// generator never throws (that would be CS8785 and drop all its output), but it must not fail silently either.</summary>
@@ -73,7 +75,8 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         ShapeMismatch, ReshapeCount, ImpossibleArithmetic, WrongRank, DiscriminatorOutput,
         InvalidArgument, InvalidDeclaration, SigmoidOnLogits, SizeOverflow, PatchMap, ConcatShapes, AddShapes, UnknownName,
-        UnusedTap, LabelWithoutClasses, UnusedClasses, ProjectLabelPlacement, ClassesMismatch, RecursiveBlock, ImageToImageInGan, CriticSigmoid, CriticBatchNorm);
+        UnusedTap, LabelWithoutClasses, UnusedClasses, ProjectLabelPlacement, ClassesMismatch, RecursiveBlock, ImageToImageInGan, CriticSigmoid, CriticBatchNorm,
+        ClassifierWithoutProjection);
 
     private static readonly Dictionary<ProblemCode, DiagnosticDescriptor> ByCode = new()
     {
@@ -99,6 +102,7 @@ internal static class DiagnosticDescriptors
         [ProblemCode.ImageToImageInGan] = ImageToImageInGan,
         [ProblemCode.CriticSigmoid] = CriticSigmoid,
         [ProblemCode.CriticBatchNorm] = CriticBatchNorm,
+        [ProblemCode.ClassifierWithoutProjection] = ClassifierWithoutProjection,
     };
 
     public static DiagnosticDescriptor For(ProblemCode code) => ByCode[code];

@@ -33,6 +33,7 @@ internal static class GanOptionConstants
             ("LabelSmoothing", "double", Valid("LabelSmoothing", Literal(o.LabelSmoothing))),
             ("EmaDecay", "double", Valid("EmaDecay", Literal(o.EmaDecay))),
             ("LearningRateDecay", "double", Valid("LearningRateDecay", Literal(o.LearningRateDecay))),
+            ("AuxiliaryClassifierWeight", "double", Valid("AuxiliaryClassifierWeight", Literal(o.AuxiliaryClassifierWeight))),
             ("DcganInit", "bool", o.DcganInit ? "true" : "false"),
         };
     }
@@ -41,7 +42,7 @@ internal static class GanOptionConstants
     public static readonly string[] InitProperties =
     {
         "Optimizer", "GeneratorLearningRate", "DiscriminatorLearningRate", "DiscriminatorSteps", "ClipValue", "GradientPenalty",
-        "R1Penalty", "LabelSmoothing", "EmaDecay", "LearningRateDecay",
+        "R1Penalty", "LabelSmoothing", "EmaDecay", "LearningRateDecay", "AuxiliaryClassifierWeight",
     };
 
     private static string Literal(double value) => Ops.OpText.Literal(value);

@@ -19,7 +19,7 @@ internal static class GanOptionsReader
     {
         "LatentDim", "Loss", "Optimizer", "LearningRate", "GeneratorLearningRate", "DiscriminatorLearningRate", "Beta1", "Beta2",
         "DiscriminatorSteps", "ClipValue", "GradientPenalty", "R1Penalty", "LabelSmoothing", "EmaDecay", "LearningRateDecay",
-        "DcganInit",
+        "AuxiliaryClassifierWeight", "DcganInit",
     };
 
     /// <summary>Every member the generated half of a [Gan] declares.</summary>
@@ -91,8 +91,12 @@ internal static class GanOptionsReader
         if (!(decay >= 0 && decay <= 1))
             Report("LearningRateDecay", $"LearningRateDecay must be in [0, 1] (the last fraction of the run over which the learning rates fall to 0; 0: off), got {Num(decay)}");
 
+        double classifier = Double(v, "AuxiliaryClassifierWeight", 0);
+        if (!NonNegative(classifier))
+            Report("AuxiliaryClassifierWeight", $"AuxiliaryClassifierWeight must be 0 (off) or positive, got {Num(classifier)}");
+
         return new GanOptionsSpec(loss, optimizer, learningRate, generatorRate, discriminatorRate, beta1, beta2, steps, clip,
-            gradientPenalty, r1, smoothing, ema, decay, v.NamedBool("DcganInit", false), invalid.ToEquatableArray());
+            gradientPenalty, r1, smoothing, ema, decay, classifier, v.NamedBool("DcganInit", false), invalid.ToEquatableArray());
     }
 
     private static double Double(AttributeValues v, string name, double fallback) => v.IsSet(name) ? v.NamedDouble(name, fallback) : fallback;

@@ -24,7 +24,7 @@ internal static class PairChecker
                 ? Invariant($"{g.ClassName} is conditional on {g.Classes} classes but {d.ClassName} on {d.Classes}; both networks of a [Gan] must declare the same Classes")
                 : Invariant($"{(g.IsConditional ? g.ClassName : d.ClassName)} is conditional (Classes = {System.Math.Max(g.Classes, d.Classes)}) but {(g.IsConditional ? d.ClassName : g.ClassName)} is not; declare the same Classes on both networks, or on neither")));
 
-        var critic = CriticProblems(gan.Options, d);
+        var critic = CriticProblems(gan.Options, d).Concat(ClassifierProblems(gan.Options, d)).ToList();
         if (generator.HasErrors || discriminator.HasErrors || problems.Count > gan.DeclarationProblems.Count)
         {
             problems.AddRange(critic);
@@ -59,6 +59,21 @@ internal static class PairChecker
             yield return new Problem(ProblemCode.CriticBatchNorm, ProblemSeverity.Warning, ProblemTarget.ModelAttribute,
                 Invariant($"{d.ClassName} has [BatchNorm] {site}, but {penalty} is taken per sample and BatchNorm mixes the samples of a batch; use [LayerNorm] or no normalisation in the critic"));
         }
+    }
+
+    /// <summary>AuxiliaryClassifierWeight reads class logits from D's final [ProjectLabel] (GAN024 on the [Gan]
+    /// attribute, naming what D ends in instead).</summary>
+    private static IEnumerable<Problem> ClassifierProblems(GanOptionsSpec options, NetworkSpec d)
+    {
+        if (!(options.AuxiliaryClassifierWeight > 0) || !options.IsValid("AuxiliaryClassifierWeight")) yield break;
+        string weight = Invariant($"AuxiliaryClassifierWeight = {OpText.Num(options.AuxiliaryClassifierWeight)}");
+        string why = $"{weight} classifies samples with {d.ClassName}'s [ProjectLabel] label embeddings";
+        if (!d.IsConditional)
+            yield return new Problem(ProblemCode.ClassifierWithoutProjection, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+                $"{why}, but {d.ClassName} is not conditional (no Classes); declare Classes on both networks and end {d.ClassName} with [ProjectLabel], or remove AuxiliaryClassifierWeight");
+        else if (d.Ops.Count == 0 || d.Ops[d.Ops.Count - 1] is not ProjectLabel)
+            yield return new Problem(ProblemCode.ClassifierWithoutProjection, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+                $"{why}, but {d.ClassName} ends in {(d.Ops.Count == 0 ? "nothing" : d.Ops[d.Ops.Count - 1].Display)}; end {d.ClassName} with [ProjectLabel] (after [Flatten] or [GlobalSumPool]), or remove AuxiliaryClassifierWeight");
     }
 
     /// <summary>Where D first uses BatchNorm: "(layer attribute 3)", or "in block ResBlock"; null when it does not.</summary>

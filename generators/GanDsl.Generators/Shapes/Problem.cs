@@ -28,6 +28,7 @@ internal enum ProblemCode
     // 21 was "conditional networks in a [Gan]" until conditional training arrived; not reused.
     CriticSigmoid = 22,
     CriticBatchNorm = 23,
+    ClassifierWithoutProjection = 24,
 }
 
 internal enum ProblemSeverity

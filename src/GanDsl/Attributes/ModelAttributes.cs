@@ -109,6 +109,13 @@ public sealed class GanAttribute : Attribute
     /// the first half (pix2pix, CycleGAN); 0: off. A run stopped early by a wall-clock budget stops partway down.</summary>
     public double LearningRateDecay { get; set; }
 
+    /// <summary>Weight of an auxiliary classification loss (AC-GAN) for a conditional pair whose D ends in
+    /// [ProjectLabel]: the projection's label embeddings, read as class logits (h . e_c for every class c, the "dual
+    /// projection" of Han et al. 2021), learn to classify real samples by their labels, and G is rewarded when its
+    /// samples are classified as the labels it was given; each cross-entropy times this weight joins that network's
+    /// loss. 0: off.</summary>
+    public double AuxiliaryClassifierWeight { get; set; }
+
     /// <summary>Initialise conv, transposed-conv and dense weights from N(0, 0.02) and BatchNorm from N(1, 0.02), as in the DCGAN paper.</summary>
     public bool DcganInit { get; set; }
 }

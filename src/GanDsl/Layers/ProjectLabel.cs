@@ -41,6 +41,22 @@ public sealed class ProjectLabel : nn.Module<Tensor, Tensor, Tensor>
     public long Features { get; }
     public bool SpectralNorm { get; }
 
+    /// <summary>When set, each forward also computes the class logits of its features, h . e_c for every class c (the
+    /// projection's embeddings read as a softmax classifier), for <see cref="TakeClassLogits"/>. Off by default: the
+    /// plain forward never pays for them.</summary>
+    internal bool RecordsClassLogits { get; set; }
+
+    private Tensor? _classLogits;
+
+    /// <summary>The (B, Classes) class logits of the last forward, in that forward's dispose scope (the caller's); each
+    /// forward's logits are taken once.</summary>
+    internal Tensor TakeClassLogits()
+    {
+        var logits = _classLogits ?? throw new InvalidOperationException("ProjectLabel recorded no class logits: set RecordsClassLogits and run a forward first");
+        _classLogits = null;
+        return logits;
+    }
+
     /// <param name="input">h, (B, F).</param>
     /// <param name="labels">int64 (B).</param>
     /// <returns>(B, 1) logits; they belong to the caller's dispose scope.</returns>
@@ -51,6 +67,16 @@ public sealed class ProjectLabel : nn.Module<Tensor, Tensor, Tensor>
         LabelCheck.Check(labels, input.shape[0], Classes, "ProjectLabel");
 
         using var scope = NewDisposeScope();
+        if (RecordsClassLogits)
+        {
+            // One embedding call for all classes, so a spectrally normalised table does one power iteration per forward.
+            using var count = Classes.ToScalar();
+            var table = embedding.call(arange(count, dtype: ScalarType.Int64, device: input.device));   // (Classes, F)
+            var logits = input.matmul(table.t());                                                       // (B, Classes)
+            var chosen = (table.index_select(0, labels) * input).sum(1, keepdim: true);                // (B, 1)
+            _classLogits = scope.MoveToOuter(logits);
+            return scope.MoveToOuter(linear.call(input) + chosen);
+        }
         var projection = (embedding.call(labels) * input).sum(1, keepdim: true);  // (B, 1)
         return scope.MoveToOuter(linear.call(input) + projection);
     }

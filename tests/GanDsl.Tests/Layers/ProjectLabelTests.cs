@@ -135,4 +135,43 @@ public class ProjectLabelTests
         Assert.All(layer.parameters(), p => Assert.False(p.IsInvalid));
         Assert.True(Identical(copy.call(h, labels), layer.call(h, labels)));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Recorded_class_logits_are_the_features_times_every_class_embedding_and_leave_the_output_alone(bool spectralNorm)
+    {
+        torch.manual_seed(72);
+        var recording = new ProjectLabel(classes: 4, features: 6, spectralNorm) { RecordsClassLogits = true };
+        torch.manual_seed(72);
+        var plain = new ProjectLabel(classes: 4, features: 6, spectralNorm);
+        using var rng = Rng(73);
+        using var h = randn(new long[] { 5, 6 }, generator: rng);
+        using var labels = Labels(3, 0, 1, 1, 2);
+        recording.train();
+        plain.train();
+
+        using var output = recording.call(h, labels);
+        using var logits = recording.TakeClassLogits();
+        using var expectedOutput = plain.call(h, labels);
+
+        Assert.True(allclose(output, expectedOutput, rtol: 1e-5, atol: 1e-6));   // the same power iteration, the same logit
+        // The table as the layer used it: the normalised one after this forward's power iteration under spectral norm.
+        var table = spectralNorm
+            ? recording.named_parameters().Single(p => p.name == "embedding.weight_orig").parameter / SpectralNormFactor(recording)
+            : recording.named_parameters().Single(p => p.name == "embedding.weight").parameter;
+        Assert.Equal(new long[] { 5, 4 }, logits.shape);
+        for (int i = 0; i < 5; i++)
+            for (int c = 0; c < 4; c++)
+                Assert.Equal((h[i] * table[c]).sum().item<float>(), logits[i, c].item<float>(), 4);
+        Assert.Throws<InvalidOperationException>(() => recording.TakeClassLogits());   // each forward's logits are taken once
+    }
+
+    /// <summary>sigma = u^T W v with the layer's stored vectors, which after a training forward are the ones it used.</summary>
+    private static Tensor SpectralNormFactor(ProjectLabel layer)
+    {
+        var buffers = layer.named_buffers().ToDictionary(b => b.name, b => b.buffer);
+        var weight = layer.named_parameters().Single(p => p.name == "embedding.weight_orig").parameter;
+        return buffers["embedding.weight_u"].dot(weight.matmul(buffers["embedding.weight_v"]));
+    }
 }

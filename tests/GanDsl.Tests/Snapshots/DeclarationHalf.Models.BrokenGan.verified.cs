@@ -25,6 +25,7 @@ namespace Models
         public const double LabelSmoothing = 0.0;
         public const double EmaDecay = 0.0;
         public const double LearningRateDecay = 0.0;
+        public const double AuxiliaryClassifierWeight = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: unknown while the generator has errors.</summary>

@@ -25,6 +25,7 @@ namespace GanDsl.Examples.Models
         public const double LabelSmoothing = 0.0;
         public const double EmaDecay = 0.0;
         public const double LearningRateDecay = 0.0;
+        public const double AuxiliaryClassifierWeight = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (3, 32, 32).</summary>
@@ -44,6 +45,7 @@ namespace GanDsl.Examples.Models
                 LabelSmoothing = CifarDcgan.LabelSmoothing,
                 EmaDecay = CifarDcgan.EmaDecay,
                 LearningRateDecay = CifarDcgan.LearningRateDecay,
+                AuxiliaryClassifierWeight = CifarDcgan.AuxiliaryClassifierWeight,
             };
 
         /// <summary>Creates both networks (seeded by <paramref name="options"/>) and their optimizers.</summary>

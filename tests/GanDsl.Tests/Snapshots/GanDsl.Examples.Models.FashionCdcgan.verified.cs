@@ -25,6 +25,7 @@ namespace GanDsl.Examples.Models
         public const double LabelSmoothing = 0.0;
         public const double EmaDecay = 0.0;
         public const double LearningRateDecay = 0.0;
+        public const double AuxiliaryClassifierWeight = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (1, 28, 28).</summary>
@@ -44,6 +45,7 @@ namespace GanDsl.Examples.Models
                 LabelSmoothing = FashionCdcgan.LabelSmoothing,
                 EmaDecay = FashionCdcgan.EmaDecay,
                 LearningRateDecay = FashionCdcgan.LearningRateDecay,
+                AuxiliaryClassifierWeight = FashionCdcgan.AuxiliaryClassifierWeight,
                 Classes = global::GanDsl.Examples.Models.CdcganGenerator.Classes, // conditional: trains on (image, label) pairs
             };
 

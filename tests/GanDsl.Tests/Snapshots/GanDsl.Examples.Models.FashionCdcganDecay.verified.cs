@@ -25,6 +25,7 @@ namespace GanDsl.Examples.Models
         public const double LabelSmoothing = 0.0;
         public const double EmaDecay = 0.0;
         public const double LearningRateDecay = 1.0;
+        public const double AuxiliaryClassifierWeight = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (1, 28, 28).</summary>
@@ -44,6 +45,7 @@ namespace GanDsl.Examples.Models
                 LabelSmoothing = FashionCdcganDecay.LabelSmoothing,
                 EmaDecay = FashionCdcganDecay.EmaDecay,
                 LearningRateDecay = FashionCdcganDecay.LearningRateDecay,
+                AuxiliaryClassifierWeight = FashionCdcganDecay.AuxiliaryClassifierWeight,
                 Classes = global::GanDsl.Examples.Models.CdcganGenerator.Classes, // conditional: trains on (image, label) pairs
             };
 

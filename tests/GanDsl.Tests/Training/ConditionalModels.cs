@@ -22,3 +22,10 @@ public partial class TinyConditionalGan { }
 // The same pair under WGAN-GP with two critic steps and a moving average: labels through the penalty, critic steps and EMA.
 [Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 1e-3, DiscriminatorSteps = 2, EmaDecay = 0.9)]
 public partial class TinyConditionalWgan { }
+
+// The pair under the hinge loss, with and without the auxiliary classification loss read from ProjectLabel's embeddings.
+[Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3)]
+public partial class TinyHingeConditionalGan { }
+
+[Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3, AuxiliaryClassifierWeight = 0.5)]
+public partial class TinyAuxiliaryClassifierGan { }

@@ -189,6 +189,7 @@ public sealed class ObjectiveTests
     [InlineData("LearningRateDecay")]
     [InlineData("ClipValue")]
     [InlineData("LabelSmoothing")]
+    [InlineData("AuxiliaryClassifierWeight")]
     public void A_hand_written_definition_with_an_invalid_option_is_refused_naming_it(string option)
     {
         var valid = RecipeHinge.Declaration;
@@ -198,6 +199,7 @@ public sealed class ObjectiveTests
             "EmaDecay" => valid with { EmaDecay = 1 },
             "LearningRateDecay" => valid with { LearningRateDecay = 1.5 },
             "ClipValue" => valid with { ClipValue = -0.01 },
+            "AuxiliaryClassifierWeight" => valid with { AuxiliaryClassifierWeight = 1 },   // an unconditional pair has no labels
             _ => valid with { LabelSmoothing = 0.1 }, // Hinge has no targets
         };
         var error = Assert.Throws<ArgumentException>(() => new HandWrittenGan(definition, Options()).Dispose());

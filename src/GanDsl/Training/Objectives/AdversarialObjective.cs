@@ -35,6 +35,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     private readonly bool _probabilities;
     private Tensor _gridNoise;
     private readonly Tensor? _gridLabels;
+    private readonly Layers.ProjectLabel? _classifier;
 
     internal AdversarialObjective(
         GanDefinition definition,
@@ -77,9 +78,21 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             Optimizer("generator-optimizer", GeneratorOptimizer, generator, definition.GeneratorLearningRate, "generator optimizer"),
             Optimizer("discriminator-optimizer", DiscriminatorOptimizer, discriminator, definition.DiscriminatorLearningRate, "discriminator optimizer"),
         };
+        _classifier = definition.AuxiliaryClassifierWeight > 0 ? AuxiliaryClassifier(discriminator, names.Discriminator) : null;
         Metrics = MetricColumns(definition);
         _gridLabels = conditional ? GridLabels(definition.Classes, gridSamples) : null;
         _gridNoise = CreateGridNoise(seed);
+    }
+
+    /// <summary>D's projection layer, set to record class logits for the auxiliary classification loss.</summary>
+    private static Layers.ProjectLabel AuxiliaryClassifier(nn.Module discriminator, string name)
+    {
+        var projections = discriminator.modules().OfType<Layers.ProjectLabel>().ToArray();
+        if (projections.Length != 1)
+            throw new ArgumentException($"AuxiliaryClassifierWeight reads class logits from the discriminator's [ProjectLabel] embeddings, but {name} has " +
+                (projections.Length == 0 ? "no ProjectLabel layer; end it with [ProjectLabel] or set AuxiliaryClassifierWeight = 0" : $"{projections.Length} of them"));
+        projections[0].RecordsClassLogits = true;
+        return projections[0];
     }
 
     /// <summary>Labels of the picture: one row per class, as many columns as GridSamples allows (at least one).</summary>
@@ -114,6 +127,11 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         };
         if (definition.GradientPenalty > 0) columns.Add(new("gp", MetricKind.Loss, "gradient penalty", "discriminator"));
         if (definition.R1Penalty > 0) columns.Add(new("r1", MetricKind.Loss, "R1 penalty", "discriminator"));
+        if (definition.AuxiliaryClassifierWeight > 0)
+        {
+            columns.Add(new("d_class", MetricKind.Loss, "D class loss", "discriminator"));
+            columns.Add(new("g_class", MetricKind.Loss, "G class loss", "generator"));
+        }
         return columns.ToArray();
     }
 
@@ -190,16 +208,21 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             sums[3] += d.Fake;
             int column = 4;
             if (Definition.GradientPenalty > 0) sums[column++] += d.GradientPenalty;
-            if (Definition.R1Penalty > 0) sums[column] += d.R1;
+            if (Definition.R1Penalty > 0) sums[column++] += d.R1;
+            if (_classifier is not null) sums[column] += d.ClassLoss;
             batchSize = batch.Samples.shape[0];
         }
         for (int c = 0; c < sums.Length; c++) sums[c] /= n;
-        sums[1] = GeneratorUpdate(batchSize);
+        var g = GeneratorUpdateWithClassLoss(batchSize);
+        sums[1] = g.Loss;
+        if (_classifier is not null) sums[^1] = g.ClassLoss;
         return sums;
     }
 
     /// <summary>The values of one D update: D's total loss, its mean outputs, and the weighted penalty terms.</summary>
-    internal readonly record struct DiscriminatorResult(double Loss, double Real, double Fake, double GradientPenalty, double R1);
+    /// <remarks>ClassLoss is the unweighted cross-entropy of D's class logits on the real batch (0 without
+    /// AuxiliaryClassifierWeight).</remarks>
+    internal readonly record struct DiscriminatorResult(double Loss, double Real, double Fake, double GradientPenalty, double R1, double ClassLoss = 0);
 
     /// <summary>One update of D on a real batch and as many generated samples (G under no_grad). Then the clip.</summary>
     internal DiscriminatorResult DiscriminatorUpdate(Tensor realBatch, Tensor? realLabels)
@@ -215,8 +238,17 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         bool r1 = Definition.R1Penalty > 0;
         var realInput = r1 ? real.detach().requires_grad_(true) : real;
         var realLogits = _discriminator.Call(realInput, labels);
+        var realClassLogits = _classifier?.TakeClassLogits();
         var fakeLogits = _discriminator.Call(fake, labels);
+        if (_classifier is not null) _classifier.TakeClassLogits();   // D learns classes from real samples only
         var loss = GanLosses.Discriminator(Definition.Loss, realLogits, fakeLogits, _realTarget);
+        Tensor? classLoss = null;
+        if (realClassLogits is not null)
+        {
+            classLoss = nn.functional.cross_entropy(realClassLogits, labels!);
+            using var weight = Definition.AuxiliaryClassifierWeight.ToScalar();
+            loss = loss + classLoss.mul(weight);
+        }
         Tensor? gradientPenalty = null, r1Penalty = null;
         if (Definition.GradientPenalty > 0)
         {
@@ -240,7 +272,8 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             MeanOutput(realLogits),
             MeanOutput(fakeLogits),
             gradientPenalty?.item<float>() ?? 0,
-            r1Penalty?.item<float>() ?? 0);
+            r1Penalty?.item<float>() ?? 0,
+            classLoss?.item<float>() ?? 0);
     }
 
     private double MeanOutput(Tensor logits)
@@ -249,19 +282,31 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         return (_probabilities ? detached.sigmoid() : detached).mean().item<float>();
     }
 
-    /// <summary>One update of G against D (D frozen: it neither computes nor keeps gradients), then the moving average.</summary>
-    internal double GeneratorUpdate(long batchSize)
+    /// <summary>One update of G against D (D frozen: it neither computes nor keeps gradients), then the moving average.
+    /// Returns G's total loss.</summary>
+    internal double GeneratorUpdate(long batchSize) => GeneratorUpdateWithClassLoss(batchSize).Loss;
+
+    /// <summary><see cref="GeneratorUpdate"/>, also returning the unweighted cross-entropy of D's class logits on G's
+    /// samples against the labels G was given (0 without AuxiliaryClassifierWeight).</summary>
+    internal (double Loss, double ClassLoss) GeneratorUpdateWithClassLoss(long batchSize)
     {
         _generator.train();
         _discriminator.train();
         SetRequiresGrad(_discriminator.Module, false);
-        double value;
+        double value, classValue = 0;
         try
         {
             var z = torch.randn(new long[] { batchSize, Definition.LatentDim }, device: _device);
             var labels = Classes > 0 ? torch.randint(0, Classes, new long[] { batchSize }, dtype: ScalarType.Int64, device: _device) : null;
             var fake = _generator.Call(z, labels);
             var loss = GanLosses.Generator(Definition.Loss, _discriminator.Call(fake, labels));
+            if (_classifier is not null)
+            {
+                var classLoss = nn.functional.cross_entropy(_classifier.TakeClassLogits(), labels!);
+                using var weight = Definition.AuxiliaryClassifierWeight.ToScalar();
+                loss = loss + classLoss.mul(weight);
+                classValue = classLoss.item<float>();
+            }
             GeneratorOptimizer.zero_grad();
             loss.backward();
             GeneratorOptimizer.step();
@@ -272,7 +317,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             SetRequiresGrad(_discriminator.Module, true);
         }
         if (_average is not null) ExponentialMovingAverage.Update(_generator.Module, _average.Module, Definition.EmaDecay);
-        return value;
+        return (value, classValue);
     }
 
     private static void Clip(nn.Module module, double bound)
