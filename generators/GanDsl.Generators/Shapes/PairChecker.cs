@@ -57,7 +57,7 @@ internal static class PairChecker
         {
             string penalty = options.Loss == GanRecipes.WassersteinGP && options.GradientPenalty == 10 ? "WassersteinGP's gradient penalty" : Invariant($"the gradient penalty (GradientPenalty = {OpText.Num(options.GradientPenalty)})");
             yield return new Problem(ProblemCode.CriticBatchNorm, ProblemSeverity.Warning, ProblemTarget.ModelAttribute,
-                Invariant($"{d.ClassName} has [BatchNorm] {site}, but {penalty} is taken per sample and BatchNorm mixes the samples of a batch; use [LayerNorm] or no normalisation in the critic"));
+                Invariant($"{d.ClassName} has [{site.Layer}] {site.Where}, but {penalty} is taken per sample and {site.Layer} mixes the samples of a batch; use [LayerNorm] or no normalisation in the critic"));
         }
     }
 
@@ -76,13 +76,15 @@ internal static class PairChecker
                 $"{why}, but {d.ClassName} ends in {(d.Ops.Count == 0 ? "nothing" : d.Ops[d.Ops.Count - 1].Display)}; end {d.ClassName} with [ProjectLabel] (after [Flatten] or [GlobalSumPool]), or remove AuxiliaryClassifierWeight");
     }
 
-    /// <summary>Where D first uses BatchNorm: "(layer attribute 3)", or "in block ResBlock"; null when it does not.</summary>
-    private static string? BatchNormSite(NetworkSpec d)
+    /// <summary>Which batch norm D first uses (BatchNorm or ConditionalBatchNorm, both mix a batch's samples) and
+    /// where: "(layer attribute 3)", or "in block ResBlock"; null when it uses none.</summary>
+    private static (string Layer, string Where)? BatchNormSite(NetworkSpec d)
     {
+        static string? Kind(Op op) => op switch { BatchNorm => "BatchNorm", ConditionalBatchNorm => "ConditionalBatchNorm", _ => null };
         for (int i = 0; i < d.Ops.Count; i++)
-            if (d.Ops[i] is BatchNorm) return Invariant($"(layer attribute {i + 1})");
+            if (Kind(d.Ops[i]) is { } kind) return (kind, Invariant($"(layer attribute {i + 1})"));
         foreach (var block in d.Blocks)
-            if (block.Ops.Any(op => op is BatchNorm)) return $"in block {block.ClassName}";
+            if (block.Ops.Select(Kind).FirstOrDefault(k => k is not null) is { } kind) return (kind, $"in block {block.ClassName}");
         return null;
     }
 

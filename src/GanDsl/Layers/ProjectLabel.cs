@@ -49,7 +49,7 @@ public sealed class ProjectLabel : nn.Module<Tensor, Tensor, Tensor>
     private Tensor? _classLogits;
 
     /// <summary>The (B, Classes) class logits of the last forward, in that forward's dispose scope (the caller's); each
-    /// forward's logits are taken once.</summary>
+    /// forward's logits are taken once. A network that runs this layer twice in one forward keeps the second call's.</summary>
     internal Tensor TakeClassLogits()
     {
         var logits = _classLogits ?? throw new InvalidOperationException("ProjectLabel recorded no class logits: set RecordsClassLogits and run a forward first");

@@ -92,6 +92,20 @@ public class CriticDiagnosticTests
         }, found);
     }
 
+    [Fact]
+    public void GAN023_names_ConditionalBatchNorm_in_a_conditional_critic()
+    {
+        var found = Gan(
+            "[GanGenerator(LatentDim = 4, Classes = 3)]\n[ConcatLabel(2), Dense(8), ReLU, Dense(2)]\npublic partial class G { }\n" +   // 3-5
+            "[GanDiscriminator(2, Classes = 3)]\n[Dense(8), ConditionalBatchNorm, LeakyReLU(0.2), ProjectLabel]\npublic partial class D { }\n" +
+            "[Gan(typeof(G), typeof(D), Loss = GanLoss.WassersteinGP)]\npublic partial class P { }\n");   // 9
+
+        Assert.Equal(new[]
+        {
+            ("GAN023", DiagnosticSeverity.Warning, 9, "D has [ConditionalBatchNorm] (layer attribute 2), but WassersteinGP's gradient penalty is taken per sample and ConditionalBatchNorm mixes the samples of a batch; use [LayerNorm] or no normalisation in the critic"),
+        }, found);
+    }
+
     [Theory]
     [InlineData("[Dense(8), BatchNorm, LeakyReLU(0.2), Dense(1)]", ", Loss = GanLoss.Wasserstein")] // no penalty: clipping
     [InlineData("[Dense(8), BatchNorm, LeakyReLU(0.2), Dense(1)]", ", Loss = GanLoss.Hinge")]

@@ -38,13 +38,13 @@ public class SnapshotTests
     [Fact]
     public void Conditional_recipe_models_generate_the_pinned_code()
     {
-        // cdcgan-decay and cdcgan-cbn reuse cdcgan's networks, so both files compile together; cdcgan's own files are
+        // cdcgan-decay, cdcgan-ac and cdcgan-cbn reuse cdcgan's networks, so both files compile together; cdcgan's own files are
         // pinned above.
         var result = GeneratorHarness.Run(SeedSources.Read("ConditionalModels.cs"), SeedSources.Read("ConditionalRecipeModels.cs"));
 
         Assert.True(result.GeneratorDiagnostics.IsEmpty, result.Describe());
         Assert.Empty(result.Diagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
-        foreach (var name in new[] { "FashionCdcganDecay", "CdcganCbnGenerator", "FashionCdcganCbn" })
+        foreach (var name in new[] { "FashionCdcganDecay", "FashionCdcganAc", "CdcganCbnGenerator", "FashionCdcganCbn" })
             Snapshot.Match("GanDsl.Examples.Models." + name, result.Sources[$"GanDsl.Examples.Models.{name}.g.cs"]);
     }
 }

@@ -45,6 +45,39 @@ public sealed class AuxiliaryClassifierTests
     }
 
     [Fact]
+    public void With_the_penalties_the_class_columns_come_last_and_hold_the_unweighted_cross_entropies()
+    {
+        using var gan = new TinyPenalisedAuxiliaryClassifierGan(Options());
+        Assert.Equal(new[] { "d_loss", "g_loss", "critic_real", "critic_fake", "gp", "r1", "d_class", "g_class" }, gan.Objective.Metrics.Select(c => c.Name));
+        using var images = Images(6);
+        using var labels = Labels(0, 1, 2, 2, 1, 0);
+        // A critic step's first update sees D as built: its class loss is the hand-computed cross-entropy (of the first
+        // batch; the second update sees the same batch through D after one update).
+        double firstByHand = CrossEntropyByHand(gan.Discriminator, images, labels);
+
+        var metrics = gan.TrainStep(new[] { images, images }, new[] { labels, labels }).Metrics!;
+
+        Assert.InRange(metrics["d_class"], 0.8 * firstByHand, 1.2 * firstByHand);   // the mean of the two updates'
+        Assert.InRange(metrics["g_class"], 0.3, 3.0);                               // ln 3 = 1.1 is chance
+        Assert.True(metrics["gp"] >= 0 && metrics["r1"] >= 0);
+    }
+
+    [Fact]
+    public void Only_the_objectives_own_forwards_record_class_logits()
+    {
+        using var gan = new TinyAuxiliaryClassifierGan(Options());
+        using var images = Images(6);
+        using var labels = Labels(0, 1, 2, 2, 1, 0);
+        gan.TrainStep(images, labels);
+        var projection = gan.Discriminator.modules().OfType<GanDsl.Layers.ProjectLabel>().Single();
+
+        using (torch.NewDisposeScope()) gan.Discriminator.call(images, labels);   // a user's own forward
+
+        Assert.False(projection.RecordsClassLogits);
+        Assert.Throws<InvalidOperationException>(() => projection.TakeClassLogits());
+    }
+
+    [Fact]
     public void A_discriminator_update_adds_the_weighted_cross_entropy_of_the_real_batch_by_its_labels()
     {
         using var classified = new TinyAuxiliaryClassifierGan(Options());

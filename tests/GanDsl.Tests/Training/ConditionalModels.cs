@@ -29,3 +29,8 @@ public partial class TinyHingeConditionalGan { }
 
 [Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3, AuxiliaryClassifierWeight = 0.5)]
 public partial class TinyAuxiliaryClassifierGan { }
+
+// Every column at once: the penalties' columns come before the classification losses'.
+[Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 1e-3, DiscriminatorSteps = 2,
+    R1Penalty = 0.1, AuxiliaryClassifierWeight = 2)]
+public partial class TinyPenalisedAuxiliaryClassifierGan { }

@@ -84,15 +84,32 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         _gridNoise = CreateGridNoise(seed);
     }
 
-    /// <summary>D's projection layer, set to record class logits for the auxiliary classification loss.</summary>
+    /// <summary>D's projection layer, whose embeddings classify for the auxiliary classification loss.</summary>
     private static Layers.ProjectLabel AuxiliaryClassifier(nn.Module discriminator, string name)
     {
         var projections = discriminator.modules().OfType<Layers.ProjectLabel>().ToArray();
         if (projections.Length != 1)
             throw new ArgumentException($"AuxiliaryClassifierWeight reads class logits from the discriminator's [ProjectLabel] embeddings, but {name} has " +
                 (projections.Length == 0 ? "no ProjectLabel layer; end it with [ProjectLabel] or set AuxiliaryClassifierWeight = 0" : $"{projections.Length} of them"));
-        projections[0].RecordsClassLogits = true;
         return projections[0];
+    }
+
+    /// <summary>D's output on <paramref name="x"/> and, with the auxiliary classifier, its class logits from the same
+    /// forward. The projection records them only during this call, so no other forward of D (the gradient penalty's,
+    /// a user's) pays for them or keeps them alive.</summary>
+    private (Tensor Output, Tensor? ClassLogits) ClassifyingCall(Tensor x, Tensor? labels)
+    {
+        if (_classifier is null) return (_discriminator.Call(x, labels), null);
+        _classifier.RecordsClassLogits = true;
+        try
+        {
+            var output = _discriminator.Call(x, labels);
+            return (output, _classifier.TakeClassLogits());
+        }
+        finally
+        {
+            _classifier.RecordsClassLogits = false;
+        }
     }
 
     /// <summary>Labels of the picture: one row per class, as many columns as GridSamples allows (at least one).</summary>
@@ -113,7 +130,9 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
 
     /// <summary>d_loss and g_loss; D's mean output on real and generated samples, as probabilities (d_real, d_fake)
     /// under the cross-entropy losses and as scores otherwise (critic_real, critic_fake for the critics, d_real and
-    /// d_fake for least squares); the weighted penalty terms (gp, r1) when they are on.</summary>
+    /// d_fake for least squares); the weighted penalty terms (gp, r1) when they are on; with the auxiliary classifier
+    /// the cross-entropies themselves, unweighted (d_class on real samples, g_class on G's), so they read in nats
+    /// against chance, ln(Classes), whatever the weight that d_loss and g_loss include them with.</summary>
     private static MetricColumn[] MetricColumns(GanDefinition definition)
     {
         bool critic = definition.Loss is GanLoss.Wasserstein or GanLoss.WassersteinGP or GanLoss.Hinge;
@@ -237,10 +256,8 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
 
         bool r1 = Definition.R1Penalty > 0;
         var realInput = r1 ? real.detach().requires_grad_(true) : real;
-        var realLogits = _discriminator.Call(realInput, labels);
-        var realClassLogits = _classifier?.TakeClassLogits();
-        var fakeLogits = _discriminator.Call(fake, labels);
-        if (_classifier is not null) _classifier.TakeClassLogits();   // D learns classes from real samples only
+        var (realLogits, realClassLogits) = ClassifyingCall(realInput, labels);
+        var fakeLogits = _discriminator.Call(fake, labels);   // D learns classes from real samples only
         var loss = GanLosses.Discriminator(Definition.Loss, realLogits, fakeLogits, _realTarget);
         Tensor? classLoss = null;
         if (realClassLogits is not null)
@@ -299,10 +316,11 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             var z = torch.randn(new long[] { batchSize, Definition.LatentDim }, device: _device);
             var labels = Classes > 0 ? torch.randint(0, Classes, new long[] { batchSize }, dtype: ScalarType.Int64, device: _device) : null;
             var fake = _generator.Call(z, labels);
-            var loss = GanLosses.Generator(Definition.Loss, _discriminator.Call(fake, labels));
-            if (_classifier is not null)
+            var (output, classLogits) = ClassifyingCall(fake, labels);
+            var loss = GanLosses.Generator(Definition.Loss, output);
+            if (classLogits is not null)
             {
-                var classLoss = nn.functional.cross_entropy(_classifier.TakeClassLogits(), labels!);
+                var classLoss = nn.functional.cross_entropy(classLogits, labels!);
                 using var weight = Definition.AuxiliaryClassifierWeight.ToScalar();
                 loss = loss + classLoss.mul(weight);
                 classValue = classLoss.item<float>();
