@@ -69,10 +69,10 @@ internal static class PairChecker
         string weight = Invariant($"AuxiliaryClassifierWeight = {OpText.Num(options.AuxiliaryClassifierWeight)}");
         string why = $"{weight} classifies samples with {d.ClassName}'s [ProjectLabel] label embeddings";
         if (!d.IsConditional)
-            yield return new Problem(ProblemCode.ClassifierWithoutProjection, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+            yield return Error(ProblemCode.ClassifierWithoutProjection,
                 $"{why}, but {d.ClassName} is not conditional (no Classes); declare Classes on both networks and end {d.ClassName} with [ProjectLabel], or remove AuxiliaryClassifierWeight");
         else if (d.Ops.Count == 0 || d.Ops[d.Ops.Count - 1] is not ProjectLabel)
-            yield return new Problem(ProblemCode.ClassifierWithoutProjection, ProblemSeverity.Error, ProblemTarget.ModelAttribute,
+            yield return Error(ProblemCode.ClassifierWithoutProjection,
                 $"{why}, but {d.ClassName} ends in {(d.Ops.Count == 0 ? "nothing" : d.Ops[d.Ops.Count - 1].Display)}; end {d.ClassName} with [ProjectLabel] (after [Flatten] or [GlobalSumPool]), or remove AuxiliaryClassifierWeight");
     }
 

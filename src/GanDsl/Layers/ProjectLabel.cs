@@ -67,17 +67,20 @@ public sealed class ProjectLabel : nn.Module<Tensor, Tensor, Tensor>
         LabelCheck.Check(labels, input.shape[0], Classes, "ProjectLabel");
 
         using var scope = NewDisposeScope();
+        Tensor chosen;   // embed(label), (B, F)
         if (RecordsClassLogits)
         {
             // One embedding call for all classes, so a spectrally normalised table does one power iteration per forward.
             using var count = Classes.ToScalar();
             var table = embedding.call(arange(count, dtype: ScalarType.Int64, device: input.device));   // (Classes, F)
-            var logits = input.matmul(table.t());                                                       // (B, Classes)
-            var chosen = (table.index_select(0, labels) * input).sum(1, keepdim: true);                // (B, 1)
-            _classLogits = scope.MoveToOuter(logits);
-            return scope.MoveToOuter(linear.call(input) + chosen);
+            _classLogits = scope.MoveToOuter(input.matmul(table.t()));                                 // (B, Classes)
+            chosen = table.index_select(0, labels);
         }
-        var projection = (embedding.call(labels) * input).sum(1, keepdim: true);  // (B, 1)
+        else
+        {
+            chosen = embedding.call(labels);
+        }
+        var projection = (chosen * input).sum(1, keepdim: true);  // (B, 1)
         return scope.MoveToOuter(linear.call(input) + projection);
     }
 }

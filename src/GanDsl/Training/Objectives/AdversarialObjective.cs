@@ -112,6 +112,15 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         }
     }
 
+    /// <summary>The auxiliary classifier's cross-entropy of <paramref name="classLogits"/> against
+    /// <paramref name="labels"/>, and that times AuxiliaryClassifierWeight, the term a network's loss adds.</summary>
+    private (Tensor CrossEntropy, Tensor Weighted) ClassLoss(Tensor classLogits, Tensor labels)
+    {
+        var crossEntropy = nn.functional.cross_entropy(classLogits, labels);
+        using var weight = Definition.AuxiliaryClassifierWeight.ToScalar();
+        return (crossEntropy, crossEntropy.mul(weight));
+    }
+
     /// <summary>Labels of the picture: one row per class, as many columns as GridSamples allows (at least one).</summary>
     private static Tensor GridLabels(int classes, int gridSamples)
     {
@@ -262,9 +271,8 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         Tensor? classLoss = null;
         if (realClassLogits is not null)
         {
-            classLoss = nn.functional.cross_entropy(realClassLogits, labels!);
-            using var weight = Definition.AuxiliaryClassifierWeight.ToScalar();
-            loss = loss + classLoss.mul(weight);
+            (classLoss, var weighted) = ClassLoss(realClassLogits, labels!);
+            loss = loss + weighted;
         }
         Tensor? gradientPenalty = null, r1Penalty = null;
         if (Definition.GradientPenalty > 0)
@@ -320,9 +328,8 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             var loss = GanLosses.Generator(Definition.Loss, output);
             if (classLogits is not null)
             {
-                var classLoss = nn.functional.cross_entropy(classLogits, labels!);
-                using var weight = Definition.AuxiliaryClassifierWeight.ToScalar();
-                loss = loss + classLoss.mul(weight);
+                var (classLoss, weighted) = ClassLoss(classLogits, labels!);
+                loss = loss + weighted;
                 classValue = classLoss.item<float>();
             }
             GeneratorOptimizer.zero_grad();
