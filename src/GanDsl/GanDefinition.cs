@@ -47,6 +47,10 @@ public sealed record GanDefinition(
     /// Sample and the sample pictures; 0: off.</summary>
     public double EmaDecay { get; init; }
 
+    /// <summary>The moving average decays by min(EmaDecay, (1 + t) / (10 + t)) after G's t-th update instead of
+    /// EmaDecay, so early averages do not hold G's initial weights; needs EmaDecay > 0.</summary>
+    public bool EmaWarmup { get; init; }
+
     /// <summary>The last fraction of a run's step budget over which every learning rate falls linearly towards 0, in
     /// [0, 1]: 1 decays from the first step, 0.5 keeps the rates for the first half (as pix2pix and CycleGAN); 0: off.</summary>
     public double LearningRateDecay { get; init; }

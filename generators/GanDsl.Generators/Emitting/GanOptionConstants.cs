@@ -32,6 +32,7 @@ internal static class GanOptionConstants
             ("R1Penalty", "double", Valid("R1Penalty", Literal(o.R1Penalty))),
             ("LabelSmoothing", "double", Valid("LabelSmoothing", Literal(o.LabelSmoothing))),
             ("EmaDecay", "double", Valid("EmaDecay", Literal(o.EmaDecay))),
+            ("EmaWarmup", "bool", Valid("EmaWarmup", o.EmaWarmup ? "true" : "false")),
             ("LearningRateDecay", "double", Valid("LearningRateDecay", Literal(o.LearningRateDecay))),
             ("AuxiliaryClassifierWeight", "double", Valid("AuxiliaryClassifierWeight", Literal(o.AuxiliaryClassifierWeight))),
             ("DcganInit", "bool", o.DcganInit ? "true" : "false"),
@@ -42,7 +43,7 @@ internal static class GanOptionConstants
     public static readonly string[] InitProperties =
     {
         "Optimizer", "GeneratorLearningRate", "DiscriminatorLearningRate", "DiscriminatorSteps", "ClipValue", "GradientPenalty",
-        "R1Penalty", "LabelSmoothing", "EmaDecay", "LearningRateDecay", "AuxiliaryClassifierWeight",
+        "R1Penalty", "LabelSmoothing", "EmaDecay", "EmaWarmup", "LearningRateDecay", "AuxiliaryClassifierWeight",
     };
 
     private static string Literal(double value) => Ops.OpText.Literal(value);

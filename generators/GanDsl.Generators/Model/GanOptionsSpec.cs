@@ -22,13 +22,14 @@ internal sealed record GanOptionsSpec(
     double R1Penalty,
     double LabelSmoothing,
     double EmaDecay,
+    bool EmaWarmup,
     double LearningRateDecay,
     double AuxiliaryClassifierWeight,
     bool DcganInit,
     EquatableArray<string> Invalid = default)
 {
     /// <summary>What stands in for the options of a [Gan] GanDsl failed to read.</summary>
-    public static GanOptionsSpec Unread { get; } = new(0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, false);
+    public static GanOptionsSpec Unread { get; } = new(0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, false, 0, 0, false);
 
     public bool IsValid(string option) => !Invalid.Contains(option);
 }

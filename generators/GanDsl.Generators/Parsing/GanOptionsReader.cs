@@ -18,8 +18,8 @@ internal static class GanOptionsReader
     public static readonly string[] MemberNames =
     {
         "LatentDim", "Loss", "Optimizer", "LearningRate", "GeneratorLearningRate", "DiscriminatorLearningRate", "Beta1", "Beta2",
-        "DiscriminatorSteps", "ClipValue", "GradientPenalty", "R1Penalty", "LabelSmoothing", "EmaDecay", "LearningRateDecay",
-        "AuxiliaryClassifierWeight", "DcganInit",
+        "DiscriminatorSteps", "ClipValue", "GradientPenalty", "R1Penalty", "LabelSmoothing", "EmaDecay", "EmaWarmup",
+        "LearningRateDecay", "AuxiliaryClassifierWeight", "DcganInit",
     };
 
     /// <summary>Every member the generated half of a [Gan] declares.</summary>
@@ -86,6 +86,9 @@ internal static class GanOptionsReader
 
         double ema = Double(v, "EmaDecay", 0);
         if (!(ema >= 0 && ema < 1)) Report("EmaDecay", $"EmaDecay must be in [0, 1) (0: off), got {Num(ema)}");
+        bool warmup = v.NamedBool("EmaWarmup", false);
+        if (warmup && ema == 0)
+            Report("EmaWarmup", "EmaWarmup warms up the moving average of G's weights, but EmaDecay is 0 (no average); set EmaDecay (e.g. 0.999) or remove EmaWarmup");
 
         double decay = Double(v, "LearningRateDecay", 0);
         if (!(decay >= 0 && decay <= 1))
@@ -96,7 +99,7 @@ internal static class GanOptionsReader
             Report("AuxiliaryClassifierWeight", $"AuxiliaryClassifierWeight must be 0 (off) or positive, got {Num(classifier)}");
 
         return new GanOptionsSpec(loss, optimizer, learningRate, generatorRate, discriminatorRate, beta1, beta2, steps, clip,
-            gradientPenalty, r1, smoothing, ema, decay, classifier, v.NamedBool("DcganInit", false), invalid.ToEquatableArray());
+            gradientPenalty, r1, smoothing, ema, warmup, decay, classifier, v.NamedBool("DcganInit", false), invalid.ToEquatableArray());
     }
 
     private static double Double(AttributeValues v, string name, double fallback) => v.IsSet(name) ? v.NamedDouble(name, fallback) : fallback;

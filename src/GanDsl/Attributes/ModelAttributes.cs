@@ -101,8 +101,15 @@ public sealed class GanAttribute : Attribute
 
     /// <summary>Decay of an exponential moving average of G's weights that Sample and the sample pictures use, in
     /// [0, 1); 0: off. The average starts as G's initial weights and still holds d^t of them after t updates (0.999:
-    /// 39 % after 937 steps, 6 % after 2,811), so it pays only in runs many times longer than 1 / (1 - d) steps.</summary>
+    /// 39 % after 937 steps, 6 % after 2,811), so it pays only in runs many times longer than 1 / (1 - d) steps, unless
+    /// EmaWarmup is set.</summary>
     public double EmaDecay { get; set; }
+
+    /// <summary>Warm the moving average up: after G's t-th update it decays by min(EmaDecay, (1 + t) / (10 + t))
+    /// instead of EmaDecay (TensorFlow's ExponentialMovingAverage with num_updates), so it follows G closely at first
+    /// and forgets G's random initial weights: it spans about the last t / 9 updates until that reaches 1 / (1 - EmaDecay).
+    /// Needs EmaDecay > 0. The update count is checkpointed, so a resumed run continues the same schedule.</summary>
+    public bool EmaWarmup { get; set; }
 
     /// <summary>The last fraction of a run's step budget (Fit's epochs, or maxSteps when that comes first) over which
     /// both learning rates fall linearly towards 0, in [0, 1]: 1 decays from the first step, 0.5 keeps the rates for

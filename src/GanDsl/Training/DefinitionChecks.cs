@@ -21,6 +21,8 @@ internal static class DefinitionChecks
         NonNegative(nameof(d.R1Penalty), d.R1Penalty);
         UnitInterval(nameof(d.LabelSmoothing), d.LabelSmoothing);
         UnitInterval(nameof(d.EmaDecay), d.EmaDecay);
+        if (d.EmaWarmup && d.EmaDecay == 0)
+            throw Bad(nameof(d.EmaWarmup), d.EmaWarmup, "needs EmaDecay > 0: it warms up the moving average of G's weights, which EmaDecay = 0 turns off");
         if (!(d.LearningRateDecay >= 0 && d.LearningRateDecay <= 1))
             throw Bad(nameof(d.LearningRateDecay), d.LearningRateDecay, "must be in [0, 1] (the last fraction of the run over which the learning rates fall to 0; 0: off)");
         if (d.Classes < 0) throw Bad(nameof(d.Classes), d.Classes, "must be 0 (unconditional) or the number of classes");

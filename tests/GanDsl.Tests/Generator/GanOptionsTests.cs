@@ -42,6 +42,7 @@ public class GanOptionsTests
         foreach (var line in expected) Assert.Contains(line, constants);
         Assert.Contains("R1Penalty = 0.0", constants);
         Assert.Contains("EmaDecay = 0.0", constants);
+        Assert.Contains("EmaWarmup = false", constants);
         Assert.Contains("LearningRateDecay = 0.0", constants);
         Assert.Contains("AuxiliaryClassifierWeight = 0.0", constants);
     }
@@ -50,17 +51,18 @@ public class GanOptionsTests
     public void Set_values_win_over_the_recipe_and_the_network_rates_default_to_the_learning_rate()
     {
         var result = Run(", Loss = GanLoss.WassersteinGP, LearningRate = 3e-4, Beta2 = 0.99, DiscriminatorSteps = 2, GradientPenalty = 5, " +
-                         "DiscriminatorLearningRate = 4e-4, EmaDecay = 0.999, R1Penalty = 0.5, LearningRateDecay = 0.5");
+                         "DiscriminatorLearningRate = 4e-4, EmaDecay = 0.999, EmaWarmup = true, R1Penalty = 0.5, LearningRateDecay = 0.5");
 
         Assert.Empty(result.Gan);
         Assert.Equal(new[]
         {
             "LatentDim = 4", "Loss = GanLoss.WassersteinGP", "Optimizer = GanOptimizer.Adam", "LearningRate = 0.0003",
             "GeneratorLearningRate = 0.0003", "DiscriminatorLearningRate = 0.0004", "Beta1 = 0.5", "Beta2 = 0.99", "DiscriminatorSteps = 2",
-            "ClipValue = 0.0", "GradientPenalty = 5.0", "R1Penalty = 0.5", "LabelSmoothing = 0.0", "EmaDecay = 0.999", "LearningRateDecay = 0.5",
-            "AuxiliaryClassifierWeight = 0.0", "DcganInit = false",
+            "ClipValue = 0.0", "GradientPenalty = 5.0", "R1Penalty = 0.5", "LabelSmoothing = 0.0", "EmaDecay = 0.999", "EmaWarmup = true",
+            "LearningRateDecay = 0.5", "AuxiliaryClassifierWeight = 0.0", "DcganInit = false",
         }, Constants(result));
         Assert.Contains("DiscriminatorLearningRate = Pair.DiscriminatorLearningRate,", result.Sources["T.Pair.g.cs"]);
+        Assert.Contains("EmaWarmup = Pair.EmaWarmup,", result.Sources["T.Pair.g.cs"]);
     }
 
     [Fact]
@@ -82,6 +84,7 @@ public class GanOptionsTests
     [InlineData("ClipValue = -0.01", "[Gan]: ClipValue must be positive (D's weights are clamped to [-ClipValue, ClipValue]), got -0.01; leave it unset for no clipping")]
     [InlineData("EmaDecay = 1", "[Gan]: EmaDecay must be in [0, 1) (0: off), got 1")]
     [InlineData("EmaDecay = -0.5", "[Gan]: EmaDecay must be in [0, 1) (0: off), got -0.5")]
+    [InlineData("EmaWarmup = true", "[Gan]: EmaWarmup warms up the moving average of G's weights, but EmaDecay is 0 (no average); set EmaDecay (e.g. 0.999) or remove EmaWarmup")]
     [InlineData("LearningRateDecay = 1.5", "[Gan]: LearningRateDecay must be in [0, 1] (the last fraction of the run over which the learning rates fall to 0; 0: off), got 1.5")]
     [InlineData("LearningRateDecay = -0.1", "[Gan]: LearningRateDecay must be in [0, 1] (the last fraction of the run over which the learning rates fall to 0; 0: off), got -0.1")]
     [InlineData("GradientPenalty = -1", "[Gan]: GradientPenalty must be 0 (off) or positive, got -1")]

@@ -24,6 +24,7 @@ namespace Models
         public const double R1Penalty = 0.0;
         public const double LabelSmoothing = 0.0;
         public const double EmaDecay = 0.0;
+        public const bool EmaWarmup = false;
         public const double LearningRateDecay = 0.0;
         public const double AuxiliaryClassifierWeight = 0.0;
         public const bool DcganInit = false;

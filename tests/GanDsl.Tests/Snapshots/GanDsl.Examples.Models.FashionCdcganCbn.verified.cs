@@ -24,6 +24,7 @@ namespace GanDsl.Examples.Models
         public const double R1Penalty = 0.0;
         public const double LabelSmoothing = 0.0;
         public const double EmaDecay = 0.0;
+        public const bool EmaWarmup = false;
         public const double LearningRateDecay = 0.0;
         public const double AuxiliaryClassifierWeight = 0.0;
         public const bool DcganInit = false;
@@ -44,6 +45,7 @@ namespace GanDsl.Examples.Models
                 R1Penalty = FashionCdcganCbn.R1Penalty,
                 LabelSmoothing = FashionCdcganCbn.LabelSmoothing,
                 EmaDecay = FashionCdcganCbn.EmaDecay,
+                EmaWarmup = FashionCdcganCbn.EmaWarmup,
                 LearningRateDecay = FashionCdcganCbn.LearningRateDecay,
                 AuxiliaryClassifierWeight = FashionCdcganCbn.AuxiliaryClassifierWeight,
                 Classes = global::GanDsl.Examples.Models.CdcganCbnGenerator.Classes, // conditional: trains on (image, label) pairs

@@ -24,6 +24,7 @@ namespace GanDsl.Examples.Models
         public const double R1Penalty = 0.0;
         public const double LabelSmoothing = 0.0;
         public const double EmaDecay = 0.0;
+        public const bool EmaWarmup = false;
         public const double LearningRateDecay = 1.0;
         public const double AuxiliaryClassifierWeight = 0.0;
         public const bool DcganInit = false;
@@ -44,6 +45,7 @@ namespace GanDsl.Examples.Models
                 R1Penalty = FashionCdcganDecay.R1Penalty,
                 LabelSmoothing = FashionCdcganDecay.LabelSmoothing,
                 EmaDecay = FashionCdcganDecay.EmaDecay,
+                EmaWarmup = FashionCdcganDecay.EmaWarmup,
                 LearningRateDecay = FashionCdcganDecay.LearningRateDecay,
                 AuxiliaryClassifierWeight = FashionCdcganDecay.AuxiliaryClassifierWeight,
                 Classes = global::GanDsl.Examples.Models.CdcganGenerator.Classes, // conditional: trains on (image, label) pairs

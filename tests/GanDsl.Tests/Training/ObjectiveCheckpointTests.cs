@@ -62,6 +62,53 @@ public sealed class ObjectiveCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void The_warm_up_count_is_a_section_and_a_resumed_run_continues_it()
+    {
+        string path = Trained(o => new TinyWarmEmaGan(o), "warm");
+        var (_, sections) = CheckpointFile.Read(path);
+        Assert.Equal(new[] { "discriminator", "discriminator-optimizer", "generator", "generator-ema", "generator-ema-updates", "generator-optimizer" },
+            sections.Keys.Order());
+        Assert.Equal(2L, BitConverter.ToInt64(sections["generator-ema-updates"]));   // 32 samples in batches of 16
+
+        using (var restored = TinyWarmEmaGan.Load(path, Options()))
+            Assert.Equal(2, restored.Objective.AverageUpdates);
+
+        using var data = TinyData.Create(32);
+        using var resumed = new TinyWarmEmaGan(Options(seed: 5));
+        resumed.Fit(data, epochs: 2, batchSize: 16, resumeFrom: path);
+        using var straight = new TinyWarmEmaGan(Options(seed: 5));
+        straight.Fit(data, epochs: 2, batchSize: 16);
+
+        Assert.Equal(4, resumed.Objective.AverageUpdates);
+        // The same decays as a run that never stopped (a count restarted at 0 would take 2/11 and 3/12 again).
+        Assert.Equal(Bytes(straight.EmaGenerator!), Bytes(resumed.EmaGenerator!));
+    }
+
+    private static byte[] Bytes(nn.Module module)
+    {
+        using var stream = new MemoryStream();
+        module.save(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void A_damaged_warm_up_count_is_refused_and_changes_nothing()
+    {
+        string path = Trained(o => new TinyWarmEmaGan(o), "warm");
+        var (metadata, sections) = CheckpointFile.Read(path);
+        sections["generator-ema-updates"] = new byte[] { 1, 2, 3 };
+        CheckpointFile.Write(path, metadata, sections.Select(s => (s.Key, (Action<BinaryWriter>)(w => w.Write(s.Value)))).ToList());
+        using var gan = new TinyWarmEmaGan(Options());
+        var before = ModelBytes.Capture(gan);
+
+        var error = Assert.Throws<CheckpointException>(() => gan.LoadCheckpoint(path));
+
+        Assert.Contains("update count of the moving average's warm-up (EmaWarmup) does not fit (3 bytes where an 8-byte update count belongs)", error.Message);
+        ModelBytes.AssertSame(before, ModelBytes.Capture(gan));
+        Assert.Equal(0, gan.Objective.AverageUpdates);
+    }
+
+    [Fact]
     public void A_version_1_checkpoint_still_loads()
     {
         string path = Trained(o => new TinyGan(o), "tiny");

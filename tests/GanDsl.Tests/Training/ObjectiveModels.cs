@@ -24,6 +24,7 @@ public partial class LinearCritic { }
 [Gan(typeof(LinearGenerator), typeof(LinearCritic), LabelSmoothing = 0.1)] public partial class SmoothedGan { }
 [Gan(typeof(LinearGenerator), typeof(LinearCritic), R1Penalty = 10)] public partial class R1Gan { }
 [Gan(typeof(LinearGenerator), typeof(LinearCritic), EmaDecay = 0.9)] public partial class EmaGan { }
+[Gan(typeof(LinearGenerator), typeof(LinearCritic), EmaDecay = 0.3, EmaWarmup = true)] public partial class WarmEmaGan { }
 [Gan(typeof(LinearGenerator), typeof(LinearCritic), GeneratorLearningRate = 1e-4, DiscriminatorLearningRate = 4e-4)] public partial class TturGan { }
 [Gan(typeof(LinearGenerator), typeof(LinearCritic), DiscriminatorSteps = 3)] public partial class ThreeCriticStepsGan { }
 [Gan(typeof(LinearGenerator), typeof(LinearCritic), Loss = GanLoss.WassersteinGP, R1Penalty = 1, EmaDecay = 0.99)] public partial class EverythingGan { }
@@ -31,6 +32,7 @@ public partial class LinearCritic { }
 // TinyGan's networks with other losses: the same sections, other metric columns (or optimizer kinds).
 [Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3)] public partial class TinyHingeGan { }
 [Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), LearningRate = 1e-3, EmaDecay = 0.9)] public partial class TinyEmaGan { }
+[Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), LearningRate = 1e-3, EmaDecay = 0.9, EmaWarmup = true)] public partial class TinyWarmEmaGan { }
 [Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), Loss = GanLoss.Wasserstein, Optimizer = GanOptimizer.RmsProp, LearningRate = 1e-3, DiscriminatorSteps = 1)] public partial class TinyRmsPropGan { }
 [Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 1e-3, DiscriminatorSteps = 3)] public partial class TinyCriticGan { }
 [Gan(typeof(TinyGenerator), typeof(TinyDiscriminator), GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 4e-3, LearningRateDecay = 1)] public partial class TinyDecayGan { }

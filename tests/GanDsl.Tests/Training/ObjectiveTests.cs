@@ -97,6 +97,41 @@ public sealed class ObjectiveTests
     }
 
     [Fact]
+    public void With_the_warm_up_the_average_takes_the_decay_min_d_and_1_plus_t_over_10_plus_t_at_update_t()
+    {
+        using var gan = new WarmEmaGan(Options());
+        using var real = RealBatch();
+        var history = new List<float[][]> { Parameters(gan.Generator) };
+        for (int k = 0; k < 4; k++)
+        {
+            gan.TrainStep(real);
+            history.Add(Parameters(gan.Generator));
+        }
+
+        // d_t = min(0.3, (1 + t) / (10 + t)): 2/11, 3/12 and 0.3 (4/13 is above it) and 0.3 again.
+        double[] decays = { 2.0 / 11, 3.0 / 12, 0.3, 0.3 };
+        var average = Parameters(gan.EmaGenerator!);
+        for (int t = 0; t < average.Length; t++)
+            for (int j = 0; j < average[t].Length; j++)
+            {
+                double expected = history[0][t][j];
+                for (int i = 1; i < history.Count; i++) expected = decays[i - 1] * expected + (1 - decays[i - 1]) * history[i][t][j];
+                Assert.Equal(expected, average[t][j], 5);
+            }
+        Assert.Equal(4, gan.Objective.AverageUpdates);
+    }
+
+    [Theory]
+    [InlineData(0.999, 1, 2.0 / 11)]
+    [InlineData(0.999, 90, 0.91)]
+    [InlineData(0.999, 8990, 0.999)]
+    [InlineData(0.5, 3, 4.0 / 13)]
+    [InlineData(0.5, 8, 0.5)]
+    [InlineData(0.5, 1000, 0.5)]
+    public void The_warm_up_decay_is_the_smaller_of_the_decay_and_1_plus_t_over_10_plus_t(double decay, long update, double expected) =>
+        Assert.Equal(expected, ExponentialMovingAverage.WarmedUpDecay(decay, update), 12);
+
+    [Fact]
     public void Sample_and_the_pictures_use_the_moving_average()
     {
         using var gan = new EmaGan(Options());
@@ -186,6 +221,7 @@ public sealed class ObjectiveTests
     [Theory]
     [InlineData("DiscriminatorSteps")]
     [InlineData("EmaDecay")]
+    [InlineData("EmaWarmup")]
     [InlineData("LearningRateDecay")]
     [InlineData("ClipValue")]
     [InlineData("LabelSmoothing")]
@@ -197,6 +233,7 @@ public sealed class ObjectiveTests
         {
             "DiscriminatorSteps" => valid with { DiscriminatorSteps = 0 },
             "EmaDecay" => valid with { EmaDecay = 1 },
+            "EmaWarmup" => valid with { EmaWarmup = true },   // without a moving average
             "LearningRateDecay" => valid with { LearningRateDecay = 1.5 },
             "ClipValue" => valid with { ClipValue = -0.01 },
             "AuxiliaryClassifierWeight" => valid with { AuxiliaryClassifierWeight = 1 },   // an unconditional pair has no labels

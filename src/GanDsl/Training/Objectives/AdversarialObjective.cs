@@ -36,6 +36,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     private Tensor _gridNoise;
     private readonly Tensor? _gridLabels;
     private readonly Layers.ProjectLabel? _classifier;
+    private long _averageUpdates;
 
     internal AdversarialObjective(
         GanDefinition definition,
@@ -73,6 +74,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         };
         if (movingAverage is not null) networks.Add(new("generator-ema", movingAverage, $"moving average of the generator {names.Generator} (EmaDecay)"));
         Networks = networks;
+        ExtraState = movingAverage is not null && definition.EmaWarmup ? new[] { AverageUpdatesState() } : Array.Empty<ObjectiveState>();
         Optimizers = new[]
         {
             Optimizer("generator-optimizer", GeneratorOptimizer, generator, definition.GeneratorLearningRate, "generator optimizer"),
@@ -167,7 +169,10 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     public string Name => $"adversarial, {Definition.Loss} loss";
     public IReadOnlyList<ObjectiveNetwork> Networks { get; }
     public IReadOnlyList<ObjectiveOptimizer> Optimizers { get; }
-    public IReadOnlyList<ObjectiveState> ExtraState { get; } = Array.Empty<ObjectiveState>();
+    public IReadOnlyList<ObjectiveState> ExtraState { get; }
+
+    /// <summary>G updates the moving average has taken (its warm-up's t); counted only with EmaWarmup.</summary>
+    internal long AverageUpdates => _averageUpdates;
     public IReadOnlyList<MetricColumn> Metrics { get; }
     public int BatchesPerStep => Definition.DiscriminatorSteps;
     public double LearningRateDecay => Definition.LearningRateDecay;
@@ -341,9 +346,26 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         {
             SetRequiresGrad(_discriminator.Module, true);
         }
-        if (_average is not null) ExponentialMovingAverage.Update(_generator.Module, _average.Module, Definition.EmaDecay);
+        if (_average is not null) UpdateAverage();
         return (value, classValue);
     }
+
+    private void UpdateAverage()
+    {
+        double decay = Definition.EmaDecay;
+        if (Definition.EmaWarmup) decay = ExponentialMovingAverage.WarmedUpDecay(decay, ++_averageUpdates);
+        ExponentialMovingAverage.Update(_generator.Module, _average!.Module, decay);
+    }
+
+    /// <summary>The warm-up's update count as a checkpoint section (8 bytes, little-endian), so a resumed run takes the
+    /// same decays as one that never stopped.</summary>
+    private ObjectiveState AverageUpdatesState() => new(
+        "generator-ema-updates",
+        writer => writer.Write(_averageUpdates),
+        bytes => bytes.Length != sizeof(long) ? $"{bytes.Length} bytes where an 8-byte update count belongs"
+            : BitConverter.ToInt64(bytes) < 0 ? $"a negative update count ({BitConverter.ToInt64(bytes)})" : null,
+        bytes => _averageUpdates = BitConverter.ToInt64(bytes),
+        "update count of the moving average's warm-up (EmaWarmup)");
 
     private static void Clip(nn.Module module, double bound)
     {

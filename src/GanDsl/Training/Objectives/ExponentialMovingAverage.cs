@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -18,6 +19,10 @@ internal static class ExponentialMovingAverage
         foreach (var p in average.parameters()) p.requires_grad = false;
         average.eval();
     }
+
+    /// <summary>The decay of the <paramref name="update"/>-th update (1 for the first) with the warm-up:
+    /// min(decay, (1 + t) / (10 + t)), as TensorFlow's ExponentialMovingAverage with num_updates.</summary>
+    public static double WarmedUpDecay(double decay, long update) => Math.Min(decay, (1.0 + update) / (10.0 + update));
 
     public static void Update(nn.Module source, nn.Module average, double decay)
     {
