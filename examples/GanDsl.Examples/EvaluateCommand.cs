@@ -40,6 +40,7 @@ internal static class EvaluateCommand
         [nameof(FashionCdcgan)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcgan.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcganDecay)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganDecay.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcganAc)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganAc.Load(checkpoint), evaluator, seed),
+        [nameof(FashionCdcganMs)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganMs.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcganCbn)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganCbn.Load(checkpoint), evaluator, seed),
     };
 

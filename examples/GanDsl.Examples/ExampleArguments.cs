@@ -21,6 +21,7 @@ internal sealed record ExampleArguments
           cdcgan         conditional DCGAN: projection discriminator with spectral norm, hinge loss; one grid row per class
           cdcgan-decay   cdcgan with both learning rates falling linearly to 0 over the run (LearningRateDecay = 1)
           cdcgan-ac      cdcgan plus an auxiliary classification loss read from the projection's label embeddings (AC-GAN)
+          cdcgan-ms      cdcgan-ac plus the mode-seeking loss (MSGAN): pairs of samples with one label must differ
           cdcgan-cbn     cdcgan whose generator takes the class through conditional batch norm at every resolution
           cifar-dcgan    the seeds' CIFAR-10 DCGAN on a folder of RGB images (--images DIR)
 

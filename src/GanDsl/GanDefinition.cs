@@ -59,6 +59,10 @@ public sealed record GanDefinition(
     /// projection discriminator); 0: off. Needs a conditional pair.</summary>
     public double AuxiliaryClassifierWeight { get; init; }
 
+    /// <summary>Weight of the mode-seeking loss (MSGAN): G's batch comes in pairs (one label per pair) and G adds
+    /// w / (r + 1e-5), r = mean|G(z1) - G(z2)| / mean|z1 - z2|; 0: off.</summary>
+    public double ModeSeekingWeight { get; init; }
+
     /// <summary>Number of classes of a class-conditional pair (both networks take labels; the data carries one per
     /// sample); 0: unconditional.</summary>
     public int Classes { get; init; }

@@ -26,3 +26,8 @@ public partial class FashionCdcganCbn { }
 // samples are classified as the class it was asked for.
 [Gan(typeof(CdcganGenerator), typeof(CdcganDiscriminator), Loss = GanLoss.Hinge, AuxiliaryClassifierWeight = 1)]
 public partial class FashionCdcganAc { }
+
+// cdcgan-ms: cdcgan-ac plus the mode-seeking loss (MSGAN, Mao et al. 2019): G's batch comes in pairs with one label
+// and two noise vectors, and G is penalised when a pair's images are close, so each class row stops being one image.
+[Gan(typeof(CdcganGenerator), typeof(CdcganDiscriminator), Loss = GanLoss.Hinge, AuxiliaryClassifierWeight = 1, ModeSeekingWeight = 1)]
+public partial class FashionCdcganMs { }

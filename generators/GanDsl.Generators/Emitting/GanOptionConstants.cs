@@ -35,6 +35,7 @@ internal static class GanOptionConstants
             ("EmaWarmup", "bool", Valid("EmaWarmup", o.EmaWarmup ? "true" : "false")),
             ("LearningRateDecay", "double", Valid("LearningRateDecay", Literal(o.LearningRateDecay))),
             ("AuxiliaryClassifierWeight", "double", Valid("AuxiliaryClassifierWeight", Literal(o.AuxiliaryClassifierWeight))),
+            ("ModeSeekingWeight", "double", Valid("ModeSeekingWeight", Literal(o.ModeSeekingWeight))),
             ("DcganInit", "bool", o.DcganInit ? "true" : "false"),
         };
     }
@@ -44,6 +45,7 @@ internal static class GanOptionConstants
     {
         "Optimizer", "GeneratorLearningRate", "DiscriminatorLearningRate", "DiscriminatorSteps", "ClipValue", "GradientPenalty",
         "R1Penalty", "LabelSmoothing", "EmaDecay", "EmaWarmup", "LearningRateDecay", "AuxiliaryClassifierWeight",
+        "ModeSeekingWeight",
     };
 
     private static string Literal(double value) => Ops.OpText.Literal(value);

@@ -25,11 +25,12 @@ internal sealed record GanOptionsSpec(
     bool EmaWarmup,
     double LearningRateDecay,
     double AuxiliaryClassifierWeight,
+    double ModeSeekingWeight,
     bool DcganInit,
     EquatableArray<string> Invalid = default)
 {
     /// <summary>What stands in for the options of a [Gan] GanDsl failed to read.</summary>
-    public static GanOptionsSpec Unread { get; } = new(0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, false, 0, 0, false);
+    public static GanOptionsSpec Unread { get; } = new(0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, false, 0, 0, 0, false);
 
     public bool IsValid(string option) => !Invalid.Contains(option);
 }

@@ -19,7 +19,7 @@ internal static class GanOptionsReader
     {
         "LatentDim", "Loss", "Optimizer", "LearningRate", "GeneratorLearningRate", "DiscriminatorLearningRate", "Beta1", "Beta2",
         "DiscriminatorSteps", "ClipValue", "GradientPenalty", "R1Penalty", "LabelSmoothing", "EmaDecay", "EmaWarmup",
-        "LearningRateDecay", "AuxiliaryClassifierWeight", "DcganInit",
+        "LearningRateDecay", "AuxiliaryClassifierWeight", "ModeSeekingWeight", "DcganInit",
     };
 
     /// <summary>Every member the generated half of a [Gan] declares.</summary>
@@ -98,8 +98,12 @@ internal static class GanOptionsReader
         if (!NonNegative(classifier))
             Report("AuxiliaryClassifierWeight", $"AuxiliaryClassifierWeight must be 0 (off) or positive, got {Num(classifier)}");
 
+        double modeSeeking = Double(v, "ModeSeekingWeight", 0);
+        if (!NonNegative(modeSeeking))
+            Report("ModeSeekingWeight", $"ModeSeekingWeight must be 0 (off) or positive, got {Num(modeSeeking)}");
+
         return new GanOptionsSpec(loss, optimizer, learningRate, generatorRate, discriminatorRate, beta1, beta2, steps, clip,
-            gradientPenalty, r1, smoothing, ema, warmup, decay, classifier, v.NamedBool("DcganInit", false), invalid.ToEquatableArray());
+            gradientPenalty, r1, smoothing, ema, warmup, decay, classifier, modeSeeking, v.NamedBool("DcganInit", false), invalid.ToEquatableArray());
     }
 
     private static double Double(AttributeValues v, string name, double fallback) => v.IsSet(name) ? v.NamedDouble(name, fallback) : fallback;

@@ -123,6 +123,12 @@ public sealed class GanAttribute : Attribute
     /// loss. 0: off.</summary>
     public double AuxiliaryClassifierWeight { get; set; }
 
+    /// <summary>Weight of the mode-seeking loss (MSGAN, Mao et al. 2019) against a generator that ignores its noise:
+    /// G's batch is drawn as pairs (with one label per pair for a conditional pair), and G adds
+    /// w / (r + 1e-5), where r = mean|G(z1) - G(z2)| / mean|z1 - z2| over the pairs, so samples must move when the
+    /// noise does; the metric column g_diversity holds r. 0: off.</summary>
+    public double ModeSeekingWeight { get; set; }
+
     /// <summary>Initialise conv, transposed-conv and dense weights from N(0, 0.02) and BatchNorm from N(1, 0.02), as in the DCGAN paper.</summary>
     public bool DcganInit { get; set; }
 }

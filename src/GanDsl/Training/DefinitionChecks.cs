@@ -27,6 +27,7 @@ internal static class DefinitionChecks
             throw Bad(nameof(d.LearningRateDecay), d.LearningRateDecay, "must be in [0, 1] (the last fraction of the run over which the learning rates fall to 0; 0: off)");
         if (d.Classes < 0) throw Bad(nameof(d.Classes), d.Classes, "must be 0 (unconditional) or the number of classes");
         NonNegative(nameof(d.AuxiliaryClassifierWeight), d.AuxiliaryClassifierWeight);
+        NonNegative(nameof(d.ModeSeekingWeight), d.ModeSeekingWeight);
         if (d.AuxiliaryClassifierWeight > 0 && d.Classes == 0)
             throw Bad(nameof(d.AuxiliaryClassifierWeight), d.AuxiliaryClassifierWeight, "needs a class-conditional pair (Classes > 0): it classifies samples by their labels");
         if (d.LabelSmoothing > 0 && !GanLosses.HasTargets(d.Loss))

@@ -186,6 +186,7 @@ public sealed class ExampleProgramTests : IDisposable
     [InlineData("cdcgan-decay")]
     [InlineData("cdcgan-cbn")]
     [InlineData("cdcgan-ac")]
+    [InlineData("cdcgan-ms")]
     public void Conditional_examples_train_on_images_and_labels_with_one_grid_row_per_class(string example)
     {
         var run = Path.Combine(_folder, example);

@@ -45,6 +45,7 @@ public class GanOptionsTests
         Assert.Contains("EmaWarmup = false", constants);
         Assert.Contains("LearningRateDecay = 0.0", constants);
         Assert.Contains("AuxiliaryClassifierWeight = 0.0", constants);
+        Assert.Contains("ModeSeekingWeight = 0.0", constants);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public class GanOptionsTests
             "LatentDim = 4", "Loss = GanLoss.WassersteinGP", "Optimizer = GanOptimizer.Adam", "LearningRate = 0.0003",
             "GeneratorLearningRate = 0.0003", "DiscriminatorLearningRate = 0.0004", "Beta1 = 0.5", "Beta2 = 0.99", "DiscriminatorSteps = 2",
             "ClipValue = 0.0", "GradientPenalty = 5.0", "R1Penalty = 0.5", "LabelSmoothing = 0.0", "EmaDecay = 0.999", "EmaWarmup = true",
-            "LearningRateDecay = 0.5", "AuxiliaryClassifierWeight = 0.0", "DcganInit = false",
+            "LearningRateDecay = 0.5", "AuxiliaryClassifierWeight = 0.0", "ModeSeekingWeight = 0.0", "DcganInit = false",
         }, Constants(result));
         Assert.Contains("DiscriminatorLearningRate = Pair.DiscriminatorLearningRate,", result.Sources["T.Pair.g.cs"]);
         Assert.Contains("EmaWarmup = Pair.EmaWarmup,", result.Sources["T.Pair.g.cs"]);
@@ -89,6 +90,7 @@ public class GanOptionsTests
     [InlineData("LearningRateDecay = -0.1", "[Gan]: LearningRateDecay must be in [0, 1] (the last fraction of the run over which the learning rates fall to 0; 0: off), got -0.1")]
     [InlineData("GradientPenalty = -1", "[Gan]: GradientPenalty must be 0 (off) or positive, got -1")]
     [InlineData("AuxiliaryClassifierWeight = double.NaN", "[Gan]: AuxiliaryClassifierWeight must be 0 (off) or positive, got NaN")]
+    [InlineData("ModeSeekingWeight = -1", "[Gan]: ModeSeekingWeight must be 0 (off) or positive, got -1")]
     [InlineData("Loss = GanLoss.WassersteinGP, GradientPenalty = 0", "[Gan]: GradientPenalty must be positive with WassersteinGP, got 0; for the Wasserstein loss without a penalty use Loss = GanLoss.Wasserstein")]
     [InlineData("R1Penalty = double.NaN", "[Gan]: R1Penalty must be 0 (off) or positive, got NaN")]
     [InlineData("LabelSmoothing = 1.0", "[Gan]: LabelSmoothing must be in [0, 1) (0.1: real target 0.9), got 1")]

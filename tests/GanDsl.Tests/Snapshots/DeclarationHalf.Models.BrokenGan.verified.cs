@@ -27,6 +27,7 @@ namespace Models
         public const bool EmaWarmup = false;
         public const double LearningRateDecay = 0.0;
         public const double AuxiliaryClassifierWeight = 0.0;
+        public const double ModeSeekingWeight = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: unknown while the generator has errors.</summary>

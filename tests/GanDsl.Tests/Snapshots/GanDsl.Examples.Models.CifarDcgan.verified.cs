@@ -27,6 +27,7 @@ namespace GanDsl.Examples.Models
         public const bool EmaWarmup = false;
         public const double LearningRateDecay = 0.0;
         public const double AuxiliaryClassifierWeight = 0.0;
+        public const double ModeSeekingWeight = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (3, 32, 32).</summary>
@@ -48,6 +49,7 @@ namespace GanDsl.Examples.Models
                 EmaWarmup = CifarDcgan.EmaWarmup,
                 LearningRateDecay = CifarDcgan.LearningRateDecay,
                 AuxiliaryClassifierWeight = CifarDcgan.AuxiliaryClassifierWeight,
+                ModeSeekingWeight = CifarDcgan.ModeSeekingWeight,
             };
 
         /// <summary>Creates both networks (seeded by <paramref name="options"/>) and their optimizers.</summary>

@@ -27,6 +27,7 @@ namespace GanDsl.Examples.Models
         public const bool EmaWarmup = false;
         public const double LearningRateDecay = 0.0;
         public const double AuxiliaryClassifierWeight = 1.0;
+        public const double ModeSeekingWeight = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (1, 28, 28).</summary>
@@ -48,6 +49,7 @@ namespace GanDsl.Examples.Models
                 EmaWarmup = FashionCdcganAc.EmaWarmup,
                 LearningRateDecay = FashionCdcganAc.LearningRateDecay,
                 AuxiliaryClassifierWeight = FashionCdcganAc.AuxiliaryClassifierWeight,
+                ModeSeekingWeight = FashionCdcganAc.ModeSeekingWeight,
                 Classes = global::GanDsl.Examples.Models.CdcganGenerator.Classes, // conditional: trains on (image, label) pairs
             };
 

@@ -27,6 +27,7 @@ namespace GanDsl.Examples.Models
         public const bool EmaWarmup = false;
         public const double LearningRateDecay = 1.0;
         public const double AuxiliaryClassifierWeight = 0.0;
+        public const double ModeSeekingWeight = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (1, 28, 28).</summary>
@@ -48,6 +49,7 @@ namespace GanDsl.Examples.Models
                 EmaWarmup = FashionCdcganDecay.EmaWarmup,
                 LearningRateDecay = FashionCdcganDecay.LearningRateDecay,
                 AuxiliaryClassifierWeight = FashionCdcganDecay.AuxiliaryClassifierWeight,
+                ModeSeekingWeight = FashionCdcganDecay.ModeSeekingWeight,
                 Classes = global::GanDsl.Examples.Models.CdcganGenerator.Classes, // conditional: trains on (image, label) pairs
             };
 

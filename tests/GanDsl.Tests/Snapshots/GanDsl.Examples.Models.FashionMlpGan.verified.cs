@@ -27,6 +27,7 @@ namespace GanDsl.Examples.Models
         public const bool EmaWarmup = false;
         public const double LearningRateDecay = 0.0;
         public const double AuxiliaryClassifierWeight = 0.0;
+        public const double ModeSeekingWeight = 0.0;
         public const bool DcganInit = false;
 
         /// <summary>Shape of one image: (1, 28, 28).</summary>
@@ -48,6 +49,7 @@ namespace GanDsl.Examples.Models
                 EmaWarmup = FashionMlpGan.EmaWarmup,
                 LearningRateDecay = FashionMlpGan.LearningRateDecay,
                 AuxiliaryClassifierWeight = FashionMlpGan.AuxiliaryClassifierWeight,
+                ModeSeekingWeight = FashionMlpGan.ModeSeekingWeight,
             };
 
         /// <summary>Creates both networks (seeded by <paramref name="options"/>) and their optimizers.</summary>

@@ -107,8 +107,8 @@ public sealed class AuxiliaryClassifierTests
         double without;
         using (torch.NewDisposeScope()) without = plain.GeneratorStep(8);
         torch.random.manual_seed(6);
-        (double Loss, double ClassLoss) with;
-        using (torch.NewDisposeScope()) with = classified.Objective.GeneratorUpdateWithClassLoss(8);
+        AdversarialObjective.GeneratorResult with;
+        using (torch.NewDisposeScope()) with = classified.Objective.GeneratorUpdateWithTerms(8);
 
         Assert.True(with.ClassLoss > 0.5, $"cross-entropy {with.ClassLoss}");
         Assert.Equal(without + 0.5 * with.ClassLoss, with.Loss, 5);

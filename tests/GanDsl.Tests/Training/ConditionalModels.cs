@@ -34,3 +34,11 @@ public partial class TinyAuxiliaryClassifierGan { }
 [Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), Loss = GanLoss.WassersteinGP, LearningRate = 1e-3, DiscriminatorSteps = 2,
     R1Penalty = 0.1, AuxiliaryClassifierWeight = 2)]
 public partial class TinyPenalisedAuxiliaryClassifierGan { }
+
+// The hinge pair with the mode-seeking loss (MSGAN), alone and with the auxiliary classifier (the column order).
+[Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3, ModeSeekingWeight = 0.5)]
+public partial class TinyModeSeekingGan { }
+
+[Gan(typeof(TinyConditionalGenerator), typeof(TinyConditionalDiscriminator), Loss = GanLoss.Hinge, LearningRate = 1e-3, AuxiliaryClassifierWeight = 0.5,
+    ModeSeekingWeight = 2)]
+public partial class TinyModeSeekingClassifierGan { }

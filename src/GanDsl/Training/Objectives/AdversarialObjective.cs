@@ -162,6 +162,7 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             columns.Add(new("d_class", MetricKind.Loss, "D class loss", "discriminator"));
             columns.Add(new("g_class", MetricKind.Loss, "G class loss", "generator"));
         }
+        if (definition.ModeSeekingWeight > 0) columns.Add(new("g_diversity", MetricKind.Score, "G diversity ratio", "generator"));
         return columns.ToArray();
     }
 
@@ -246,9 +247,11 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             batchSize = batch.Samples.shape[0];
         }
         for (int c = 0; c < sums.Length; c++) sums[c] /= n;
-        var g = GeneratorUpdateWithClassLoss(batchSize);
+        var g = GeneratorUpdateWithTerms(batchSize);
         sums[1] = g.Loss;
-        if (_classifier is not null) sums[^1] = g.ClassLoss;
+        int last = sums.Length - 1;
+        if (Definition.ModeSeekingWeight > 0) sums[last--] = g.DiversityRatio;
+        if (_classifier is not null) sums[last] = g.ClassLoss;
         return sums;
     }
 
@@ -314,20 +317,29 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
 
     /// <summary>One update of G against D (D frozen: it neither computes nor keeps gradients), then the moving average.
     /// Returns G's total loss.</summary>
-    internal double GeneratorUpdate(long batchSize) => GeneratorUpdateWithClassLoss(batchSize).Loss;
+    internal double GeneratorUpdate(long batchSize) => GeneratorUpdateWithTerms(batchSize).Loss;
 
-    /// <summary><see cref="GeneratorUpdate"/>, also returning the unweighted cross-entropy of D's class logits on G's
-    /// samples against the labels G was given (0 without AuxiliaryClassifierWeight).</summary>
-    internal (double Loss, double ClassLoss) GeneratorUpdateWithClassLoss(long batchSize)
+    /// <summary>The values of one G update: G's total loss; the unweighted cross-entropy of D's class logits on G's
+    /// samples against the labels G was given (0 without AuxiliaryClassifierWeight); the mode-seeking ratio
+    /// mean|G(z1) - G(z2)| / mean|z1 - z2| over G's pairs (0 without ModeSeekingWeight).</summary>
+    internal readonly record struct GeneratorResult(double Loss, double ClassLoss, double DiversityRatio);
+
+    /// <summary><see cref="GeneratorUpdate"/>, returning every term. With ModeSeekingWeight, G's batch is
+    /// <paramref name="batchSize"/> rounded up to even: its second half pairs with its first (same labels, other noise).</summary>
+    internal GeneratorResult GeneratorUpdateWithTerms(long batchSize)
     {
         _generator.train();
         _discriminator.train();
         SetRequiresGrad(_discriminator.Module, false);
-        double value, classValue = 0;
+        double value, classValue = 0, ratioValue = 0;
+        bool modeSeeking = Definition.ModeSeekingWeight > 0;
+        long n = modeSeeking ? batchSize + batchSize % 2 : batchSize;
         try
         {
-            var z = torch.randn(new long[] { batchSize, Definition.LatentDim }, device: _device);
-            var labels = Classes > 0 ? torch.randint(0, Classes, new long[] { batchSize }, dtype: ScalarType.Int64, device: _device) : null;
+            var z = torch.randn(new long[] { n, Definition.LatentDim }, device: _device);
+            var labels = Classes == 0 ? null
+                : modeSeeking ? torch.randint(0, Classes, new long[] { n / 2 }, dtype: ScalarType.Int64, device: _device).repeat(2)
+                : torch.randint(0, Classes, new long[] { n }, dtype: ScalarType.Int64, device: _device);
             var fake = _generator.Call(z, labels);
             var (output, classLogits) = ClassifyingCall(fake, labels);
             var loss = GanLosses.Generator(Definition.Loss, output);
@@ -336,6 +348,12 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
                 var (classLoss, weighted) = ClassLoss(classLogits, labels!);
                 loss = loss + weighted;
                 classValue = classLoss.item<float>();
+            }
+            if (modeSeeking)
+            {
+                var (ratio, term) = ModeSeeking(fake, z);
+                loss = loss + term;
+                ratioValue = ratio.item<float>();
             }
             GeneratorOptimizer.zero_grad();
             loss.backward();
@@ -347,7 +365,20 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
             SetRequiresGrad(_discriminator.Module, true);
         }
         if (_average is not null) UpdateAverage();
-        return (value, classValue);
+        return new GeneratorResult(value, classValue, ratioValue);
+    }
+
+    /// <summary>MSGAN's mode-seeking term for samples whose second half pairs with their first: the ratio
+    /// r = mean|x1 - x2| / mean|z1 - z2| and the loss term ModeSeekingWeight / (r + 1e-5), which falls as the samples
+    /// of a pair move apart.</summary>
+    private (Tensor Ratio, Tensor Term) ModeSeeking(Tensor samples, Tensor z)
+    {
+        long half = samples.shape[0] / 2;
+        var ratio = (samples.narrow(0, 0, half) - samples.narrow(0, half, half)).abs().mean()
+            / (z.narrow(0, 0, half) - z.narrow(0, half, half)).abs().mean();
+        using var eps = 1e-5.ToScalar();
+        using var weight = Definition.ModeSeekingWeight.ToScalar();
+        return (ratio, ratio.add(eps).reciprocal().mul(weight));
     }
 
     private void UpdateAverage()
