@@ -41,6 +41,8 @@ internal static class EvaluateCommand
         [nameof(FashionCdcganDecay)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganDecay.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcganAc)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganAc.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcganMs)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganMs.Load(checkpoint), evaluator, seed),
+        [nameof(FashionCdcganUp)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganUp.Load(checkpoint), evaluator, seed),
+        [nameof(FashionCdcganUpMs)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganUpMs.Load(checkpoint), evaluator, seed),
         [nameof(FashionCdcganCbn)] = (checkpoint, evaluator, seed) => EvaluateAndDispose(FashionCdcganCbn.Load(checkpoint), evaluator, seed),
     };
 

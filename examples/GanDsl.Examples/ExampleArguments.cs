@@ -22,6 +22,8 @@ internal sealed record ExampleArguments
           cdcgan-decay   cdcgan with both learning rates falling linearly to 0 over the run (LearningRateDecay = 1)
           cdcgan-ac      cdcgan plus an auxiliary classification loss read from the projection's label embeddings (AC-GAN)
           cdcgan-ms      cdcgan-ac plus the mode-seeking loss (MSGAN): pairs of samples with one label must differ
+          cdcgan-up      cdcgan-ac with a generator that upsamples and convolves (no transposed convolutions)
+          cdcgan-up-ms   cdcgan-up plus the mode-seeking loss: the best conditional example (FID, variety, class accuracy)
           cdcgan-cbn     cdcgan whose generator takes the class through conditional batch norm at every resolution
           cifar-dcgan    the seeds' CIFAR-10 DCGAN on a folder of RGB images (--images DIR)
 

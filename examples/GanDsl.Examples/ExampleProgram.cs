@@ -45,7 +45,9 @@ internal static class ExampleProgram
                 case "cdcgan": return TrainOnFashionMnist(() => new FashionCdcgan(options), parsed, defaultEpochs: 2);
                 case "cdcgan-decay": return TrainOnFashionMnist(() => new FashionCdcganDecay(options), parsed, defaultEpochs: 3);
                 case "cdcgan-ac": return TrainOnFashionMnist(() => new FashionCdcganAc(options), parsed, defaultEpochs: 2);
-                case "cdcgan-ms": return TrainOnFashionMnist(() => new FashionCdcganMs(options), parsed, defaultEpochs: 2);
+                case "cdcgan-ms": return TrainOnFashionMnist(() => new FashionCdcganMs(options), parsed, defaultEpochs: 1);
+                case "cdcgan-up": return TrainOnFashionMnist(() => new FashionCdcganUp(options), parsed, defaultEpochs: 1);
+                case "cdcgan-up-ms": return TrainOnFashionMnist(() => new FashionCdcganUpMs(options), parsed, defaultEpochs: 1);
                 case "cdcgan-cbn": return TrainOnFashionMnist(() => new FashionCdcganCbn(options), parsed, defaultEpochs: 2);
                 case "cifar-dcgan":
                 {

@@ -31,3 +31,22 @@ public partial class FashionCdcganAc { }
 // and two noise vectors, and G is penalised when a pair's images are close, so each class row stops being one image.
 [Gan(typeof(CdcganGenerator), typeof(CdcganDiscriminator), Loss = GanLoss.Hinge, AuxiliaryClassifierWeight = 1, ModeSeekingWeight = 1)]
 public partial class FashionCdcganMs { }
+
+// cdcgan-up: cdcgan-ac with a generator that upsamples (nearest) and then convolves instead of using transposed
+// convolutions, whose uneven kernel overlap draws a checkerboard (Odena et al. 2016) that reads as a shirt's pattern.
+[GanGenerator(LatentDim = 100, Classes = 10)]
+[ConcatLabel(50)]                                                                                  // (150)
+[Dense(7 * 7 * 256, Bias = false), BatchNorm, ReLU]
+[Reshape(256, 7, 7)]
+[Upsample(2)]                                                                                      // (256, 14, 14)
+[Conv2d(128, Kernel = 3, Padding = 1, Bias = false), BatchNorm, ReLU]                              // (128, 14, 14)
+[Upsample(2)]                                                                                      // (128, 28, 28)
+[Conv2d(64, Kernel = 3, Padding = 1, Bias = false), BatchNorm, ReLU]                               // (64, 28, 28)
+[Conv2d(1, Kernel = 3, Padding = 1), Tanh]                                                         // (1, 28, 28)
+public partial class CdcganUpsampleGenerator { }
+
+[Gan(typeof(CdcganUpsampleGenerator), typeof(CdcganDiscriminator), Loss = GanLoss.Hinge, AuxiliaryClassifierWeight = 1)]
+public partial class FashionCdcganUp { }
+
+[Gan(typeof(CdcganUpsampleGenerator), typeof(CdcganDiscriminator), Loss = GanLoss.Hinge, AuxiliaryClassifierWeight = 1, ModeSeekingWeight = 1)]
+public partial class FashionCdcganUpMs { }

@@ -187,6 +187,8 @@ public sealed class ExampleProgramTests : IDisposable
     [InlineData("cdcgan-cbn")]
     [InlineData("cdcgan-ac")]
     [InlineData("cdcgan-ms")]
+    [InlineData("cdcgan-up")]
+    [InlineData("cdcgan-up-ms")]
     public void Conditional_examples_train_on_images_and_labels_with_one_grid_row_per_class(string example)
     {
         var run = Path.Combine(_folder, example);

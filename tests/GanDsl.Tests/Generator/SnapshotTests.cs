@@ -44,7 +44,7 @@ public class SnapshotTests
 
         Assert.True(result.GeneratorDiagnostics.IsEmpty, result.Describe());
         Assert.Empty(result.Diagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
-        foreach (var name in new[] { "FashionCdcganDecay", "FashionCdcganAc", "FashionCdcganMs", "CdcganCbnGenerator", "FashionCdcganCbn" })
+        foreach (var name in new[] { "FashionCdcganDecay", "FashionCdcganAc", "FashionCdcganMs", "CdcganUpsampleGenerator", "FashionCdcganUp", "FashionCdcganUpMs", "CdcganCbnGenerator", "FashionCdcganCbn" })
             Snapshot.Match("GanDsl.Examples.Models." + name, result.Sources[$"GanDsl.Examples.Models.{name}.g.cs"]);
     }
 }

@@ -12,8 +12,9 @@ namespace GanDsl;
 /// <summary>
 /// The adversarial game of a [Gan], built from its <see cref="GanDefinition"/>: per step, DiscriminatorSteps updates
 /// of D, each on its own real batch and fresh noise (with the loss, the gradient penalty, R1 and clipping the
-/// definition asks for), then one update of G against the updated D, then the moving average of G when EmaDecay is
-/// set. The step's metrics are D's loss, penalties and outputs averaged over its D updates, and G's loss.
+/// definition asks for), then one update of G against the updated D (its batch drawn in pairs for the mode-seeking
+/// term when ModeSeekingWeight is set), then the moving average of G when EmaDecay is set (warmed up with EmaWarmup).
+/// The step's metrics are D's loss, penalties and outputs averaged over its D updates, and G's loss and terms.
 /// A class-conditional pair (<see cref="GanDefinition.Classes"/>) trains on labelled batches: D sees each real batch
 /// with its labels and as many generated samples of the same labels (so the gradient penalty's interpolates have one
 /// label each); G's update draws labels uniformly. Its picture has one row per class.
@@ -171,15 +172,15 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
     public IReadOnlyList<ObjectiveNetwork> Networks { get; }
     public IReadOnlyList<ObjectiveOptimizer> Optimizers { get; }
     public IReadOnlyList<ObjectiveState> ExtraState { get; }
-
-    /// <summary>G updates the moving average has taken (its warm-up's t); counted only with EmaWarmup.</summary>
-    internal long AverageUpdates => _averageUpdates;
     public IReadOnlyList<MetricColumn> Metrics { get; }
     public int BatchesPerStep => Definition.DiscriminatorSteps;
     public double LearningRateDecay => Definition.LearningRateDecay;
 
     public OptimizerHelper GeneratorOptimizer { get; }
     public OptimizerHelper DiscriminatorOptimizer { get; }
+
+    /// <summary>G updates the moving average has taken (its warm-up's t); counted only with EmaWarmup.</summary>
+    internal long AverageUpdates => _averageUpdates;
 
     /// <summary>The network Sample and the pictures use: the moving average of G when EmaDecay is set, else G.</summary>
     public nn.Module SamplingGenerator => (_average ?? _generator).Module;
@@ -394,9 +395,11 @@ public sealed class AdversarialObjective : ITrainingObjective, IDisposable
         "generator-ema-updates",
         writer => writer.Write(_averageUpdates),
         bytes => bytes.Length != sizeof(long) ? $"{bytes.Length} bytes where an 8-byte update count belongs"
-            : BitConverter.ToInt64(bytes) < 0 ? $"a negative update count ({BitConverter.ToInt64(bytes)})" : null,
-        bytes => _averageUpdates = BitConverter.ToInt64(bytes),
+            : ReadCount(bytes) < 0 ? $"a negative update count ({ReadCount(bytes)})" : null,
+        bytes => _averageUpdates = ReadCount(bytes),
         "update count of the moving average's warm-up (EmaWarmup)");
+
+    private static long ReadCount(byte[] bytes) => System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes);   // BinaryWriter's order
 
     private static void Clip(nn.Module module, double bound)
     {
