@@ -124,7 +124,7 @@ public sealed class GanAttribute : Attribute
     public double AuxiliaryClassifierWeight { get; set; }
 
     /// <summary>Weight of the mode-seeking loss (MSGAN, Mao et al. 2019) against a generator that ignores its noise:
-    /// G's batch is drawn as pairs (with one label per pair for a conditional pair), and G adds
+    /// G's batch is drawn as pairs (an odd batch size rounded up; one label per pair for a conditional pair), and G adds
     /// w / (r + 1e-5), where r = mean|G(z1) - G(z2)| / mean|z1 - z2| over the pairs, so samples must move when the
     /// noise does; the metric column g_diversity holds r. 0: off.</summary>
     public double ModeSeekingWeight { get; set; }

@@ -61,7 +61,7 @@ public static class LossPlot
         plot.YLabel(kind switch
         {
             MetricKind.Probability => "D output (probability)",
-            MetricKind.Score => "D output (score)",
+            MetricKind.Score => columns.All(c => c.Network == "discriminator") ? "D output (score)" : "score",
             _ => "loss",
         });
         if (kind == MetricKind.Probability) plot.Axes.SetLimitsY(0, 1);

@@ -59,9 +59,10 @@ public sealed class ModeSeekingTests
         var step = gan.TrainStep(new[] { images }, new[] { labels });
 
         double classLoss = step.Metrics!["g_class"], ratio = step.Metrics["g_diversity"];
-        Assert.InRange(classLoss, 0.3, 3.0);    // a cross-entropy over 3 classes near chance (ln 3 = 1.1)
-        Assert.InRange(ratio, 1e-4, 10);        // a ratio of mean distances, not a cross-entropy
-        Assert.NotEqual(classLoss, ratio);
+        // Ranges that do not overlap, so swapped columns fail: this seed's step gives a cross-entropy of about 1.7 over
+        // 3 classes (ln 3 = 1.1 is chance) and a ratio of about 0.12 (the tiny G's outputs move little with its noise).
+        Assert.InRange(classLoss, 1.0, 3.0);
+        Assert.InRange(ratio, 0.01, 0.5);
     }
 
     [Fact]

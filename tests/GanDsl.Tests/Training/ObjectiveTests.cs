@@ -237,8 +237,8 @@ public sealed class ObjectiveTests
             "EmaWarmup" => valid with { EmaWarmup = true },   // without a moving average
             "LearningRateDecay" => valid with { LearningRateDecay = 1.5 },
             "ClipValue" => valid with { ClipValue = -0.01 },
-            "AuxiliaryClassifierWeight" => valid with { AuxiliaryClassifierWeight = 1 },
-            "ModeSeekingWeight" => valid with { ModeSeekingWeight = double.NaN },   // an unconditional pair has no labels
+            "AuxiliaryClassifierWeight" => valid with { AuxiliaryClassifierWeight = 1 },   // an unconditional pair has no labels
+            "ModeSeekingWeight" => valid with { ModeSeekingWeight = double.NaN },   // not finite
             _ => valid with { LabelSmoothing = 0.1 }, // Hinge has no targets
         };
         var error = Assert.Throws<ArgumentException>(() => new HandWrittenGan(definition, Options()).Dispose());
