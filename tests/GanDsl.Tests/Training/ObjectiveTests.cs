@@ -73,25 +73,18 @@ public sealed class ObjectiveTests
     public void The_moving_average_after_k_steps_is_the_decayed_sum_of_the_generator_weights()
     {
         using var gan = new EmaGan(Options());
-        using var real = RealBatch();
-        var history = new List<float[][]> { Parameters(gan.Generator) };
-        for (int k = 0; k < 4; k++)
-        {
-            gan.TrainStep(real);
-            history.Add(Parameters(gan.Generator));
-        }
+        var history = GeneratorWeightsOverSteps(gan, 4);
 
         // p_ema = d^k p_0 + sum_i (1 - d) d^(k - i) p_i, with d = 0.9 and p_0 the weights it started as a copy of.
         const double d = 0.9;
         int steps = history.Count - 1;
         var average = Parameters(gan.EmaGenerator!);
-        for (int t = 0; t < average.Length; t++)
-            for (int j = 0; j < average[t].Length; j++)
-            {
-                double expected = Math.Pow(d, steps) * history[0][t][j];
-                for (int i = 1; i <= steps; i++) expected += (1 - d) * Math.Pow(d, steps - i) * history[i][t][j];
-                Assert.Equal(expected, average[t][j], 5);
-            }
+        AssertEachWeight(average, (t, j) =>
+        {
+            double expected = Math.Pow(d, steps) * history[0][t][j];
+            for (int i = 1; i <= steps; i++) expected += (1 - d) * Math.Pow(d, steps - i) * history[i][t][j];
+            return expected;
+        });
         Assert.NotEqual(history[^1][0], average[0]);
         Assert.All(gan.EmaGenerator!.parameters(), p => Assert.False(p.requires_grad));
     }
@@ -100,24 +93,16 @@ public sealed class ObjectiveTests
     public void With_the_warm_up_the_average_takes_the_decay_min_d_and_1_plus_t_over_10_plus_t_at_update_t()
     {
         using var gan = new WarmEmaGan(Options());
-        using var real = RealBatch();
-        var history = new List<float[][]> { Parameters(gan.Generator) };
-        for (int k = 0; k < 4; k++)
-        {
-            gan.TrainStep(real);
-            history.Add(Parameters(gan.Generator));
-        }
+        var history = GeneratorWeightsOverSteps(gan, 4);
 
         // d_t = min(0.3, (1 + t) / (10 + t)): 2/11, 3/12 and 0.3 (4/13 is above it) and 0.3 again.
         double[] decays = { 2.0 / 11, 3.0 / 12, 0.3, 0.3 };
-        var average = Parameters(gan.EmaGenerator!);
-        for (int t = 0; t < average.Length; t++)
-            for (int j = 0; j < average[t].Length; j++)
-            {
-                double expected = history[0][t][j];
-                for (int i = 1; i < history.Count; i++) expected = decays[i - 1] * expected + (1 - decays[i - 1]) * history[i][t][j];
-                Assert.Equal(expected, average[t][j], 5);
-            }
+        AssertEachWeight(Parameters(gan.EmaGenerator!), (t, j) =>
+        {
+            double expected = history[0][t][j];
+            for (int i = 1; i < history.Count; i++) expected = decays[i - 1] * expected + (1 - decays[i - 1]) * history[i][t][j];
+            return expected;
+        });
         Assert.Equal(4, gan.Objective.AverageUpdates);
     }
 
@@ -243,6 +228,27 @@ public sealed class ObjectiveTests
         };
         var error = Assert.Throws<ArgumentException>(() => new HandWrittenGan(definition, Options()).Dispose());
         Assert.Contains($"GanDefinition.{option}", error.Message);
+    }
+
+    /// <summary>G's weights before and after each of <paramref name="steps"/> steps on one real batch.</summary>
+    private static List<float[][]> GeneratorWeightsOverSteps(GanModel<LinearGenerator, LinearCritic> gan, int steps)
+    {
+        using var real = RealBatch();
+        var history = new List<float[][]> { Parameters(gan.Generator) };
+        for (int k = 0; k < steps; k++)
+        {
+            gan.TrainStep(real);
+            history.Add(Parameters(gan.Generator));
+        }
+        return history;
+    }
+
+    /// <summary>Every weight [t][j] of <paramref name="actual"/> equals expected(t, j) to 5 decimals.</summary>
+    private static void AssertEachWeight(float[][] actual, Func<int, int, double> expected)
+    {
+        for (int t = 0; t < actual.Length; t++)
+            for (int j = 0; j < actual[t].Length; j++)
+                Assert.Equal(expected(t, j), actual[t][j], 5);
     }
 
     private static float[][] Parameters(nn.Module module) => module.parameters().Select(p => p.detach().data<float>().ToArray()).ToArray();
